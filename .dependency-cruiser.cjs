@@ -1,0 +1,74 @@
+// Layering rules, checked by `pnpm depcruise` (part of `pnpm check`). See docs/architecture.md.
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'Circular imports make module initialisation order fragile (and break Nest DI).',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'libs-do-not-import-apps',
+      severity: 'error',
+      comment: 'Libraries are shared by the apps; they never depend on one.',
+      from: { path: '^libs/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'apps-do-not-import-each-other',
+      severity: 'error',
+      from: { path: '^apps/([^/]+)/' },
+      to: { path: '^apps/', pathNot: '^apps/$1/' },
+    },
+    {
+      name: 'controllers-do-not-touch-data',
+      severity: 'error',
+      comment: 'controller -> service -> repository: controllers translate HTTP, nothing else.',
+      from: { path: '\\.controller\\.ts$' },
+      to: { path: ['\\.repository\\.ts$', '^libs/database/', '^libs/cache/', 'node_modules/(ioredis|pg|@prisma)/'] },
+    },
+    {
+      name: 'only-repositories-touch-prisma',
+      severity: 'error',
+      comment: 'Feature code reaches PostgreSQL through repositories (platform and health excepted).',
+      from: {
+        path: '^apps/[^/]+/src/',
+        pathNot: ['\\.repository\\.ts$', '\\.module\\.ts$', '/health/', '/platform/', '\\.spec\\.ts$'],
+      },
+      to: { path: ['^libs/database/', 'node_modules/(pg|@prisma)/'] },
+    },
+    {
+      name: 'only-libs-touch-redis',
+      severity: 'error',
+      from: { path: '^apps/[^/]+/src/', pathNot: '\\.repository\\.ts$' },
+      to: { path: 'node_modules/ioredis/' },
+    },
+    {
+      name: 'services-do-not-import-controllers',
+      severity: 'error',
+      from: { path: '\\.(service|repository)\\.ts$' },
+      to: { path: '\\.controller\\.ts$' },
+    },
+    {
+      name: 'no-test-code-in-production',
+      severity: 'error',
+      from: { path: '^(apps|libs)/[^/]+/src/', pathNot: '\\.spec\\.ts$' },
+      to: { path: ['^libs/testing/', '/test/', '\\.(spec|int-spec|e2e-spec)\\.ts$'] },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: ['/dist/', '/generated/'] },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    combinedDependencies: true,
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['@app/source', 'import', 'require', 'node', 'default'],
+      extensions: ['.ts', '.js', '.mjs', '.cjs', '.json'],
+      extensionAlias: { '.js': ['.ts', '.js'] },
+    },
+  },
+};

@@ -1,0 +1,67 @@
+import 'reflect-metadata';
+import type { Config } from '@libs/config';
+import type { DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { readFileSync } from 'node:fs';
+import { AppModule } from './app.module.js';
+import { AllowedMethods } from './platform/http/allowed-methods.js';
+import { REQUEST_ID_HEADER, requestIdOf } from './platform/http/request-id.js';
+import { applySecurity } from './platform/http/security.js';
+import { setupOpenApi } from './platform/openapi/openapi.js';
+import { ProblemDetailsFilter } from './platform/problem/problem-details.filter.js';
+import { SchemaValidationPipe } from './platform/validation/schema-validation.pipe.js';
+
+export const API_VERSION = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  }
+).version;
+
+/**
+ * Builds the API application, initialised but not listening. main.ts listens on it; e2e tests
+ * drive it through supertest. `rootModule` lets a test add modules of its own.
+ */
+export async function createApp(
+  config: Config,
+  rootModule: DynamicModule = AppModule.forRoot(config),
+): Promise<NestFastifyApplication> {
+  const allowedMethods = new AllowedMethods();
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.http.bodyLimit,
+    trustProxy: config.http.trustProxy,
+    genReqId: requestIdOf,
+    requestIdHeader: false,
+    // Keys like __proto__ in a JSON body are refused (400), never merged into objects.
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    // Slow clients cannot hold a connection open forever.
+    requestTimeout: 30_000,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+  const fastify = adapter.getInstance();
+  fastify.addHook('onRoute', (route) => allowedMethods.add(route.method, route.url));
+  fastify.addHook('onRequest', (request, reply, done) => {
+    // pino-http reads the id from the raw request, so log lines and responses share it.
+    (request.raw as typeof request.raw & { id: string }).id = request.id;
+    void reply.header(REQUEST_ID_HEADER, request.id);
+    done();
+  });
+  // JSON is the only body format (API.md): other content types get 415.
+  fastify.removeContentTypeParser('text/plain');
+
+  const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
+    bodyParser: false,
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.useGlobalFilters(new ProblemDetailsFilter(allowedMethods, config.http.bodyLimit));
+  app.useGlobalPipes(new SchemaValidationPipe());
+  await applySecurity(app, config);
+  if (config.openApiEnabled) setupOpenApi(app, API_VERSION);
+  await app.init();
+  await fastify.ready();
+  return app;
+}

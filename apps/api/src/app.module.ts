@@ -1,0 +1,24 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { CacheModule } from '@libs/cache';
+import { type Config, ConfigModule } from '@libs/config';
+import { DatabaseModule } from '@libs/database';
+import { LoggerModule } from '@libs/observability';
+import { HealthModule } from './health/health.module.js';
+import { PlatformModule } from './platform/platform.module.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: Config): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(),
+        DatabaseModule,
+        CacheModule.forRoot(),
+        PlatformModule,
+        HealthModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,47 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { LifecycleService } from './lifecycle.service.js';
+
+/**
+ * Stops the application in the order that loses no request:
+ * 1. readiness turns 503, so load balancers stop sending new traffic;
+ * 2. the HTTP server stops accepting connections and waits for in-flight requests
+ *    (Fastify answers 503 to new requests on kept-alive connections meanwhile);
+ * 3. only then the Nest shutdown hooks close the database pool and Redis.
+ * Nest's own `close()` runs its hooks before closing the server, which would cut in-flight
+ * requests off from the database; hence this order.
+ */
+export async function shutdownGracefully(app: NestFastifyApplication): Promise<void> {
+  app.get(LifecycleService).beginShutdown();
+  await app.getHttpAdapter().getInstance().close();
+  await app.close();
+}
+
+/** Runs `shutdownGracefully` on SIGTERM/SIGINT; exits 1 if it takes longer than `timeoutMs`. */
+export function exitGracefullyOnSignals(
+  app: NestFastifyApplication,
+  timeoutMs: number,
+  log: (message: string) => void,
+): void {
+  let started = false;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (started) return;
+    started = true;
+    log(`${signal} received: draining in-flight requests`);
+    setTimeout(() => {
+      log(`shutdown took longer than ${timeoutMs} ms; exiting`);
+      process.exit(1);
+    }, timeoutMs).unref();
+    shutdownGracefully(app).then(
+      () => {
+        log('shutdown complete');
+        process.exitCode = 0;
+      },
+      (error: unknown) => {
+        log(`shutdown failed: ${String(error)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
+}

@@ -1,0 +1,32 @@
+import type { Config } from '@libs/config';
+import { testConfig } from '@libs/testing';
+import type { DynamicModule, Type } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Server } from 'node:http';
+import { AppModule } from '../../src/app.module.js';
+import { createApp } from '../../src/app.factory.js';
+
+export interface TestApp {
+  readonly app: NestFastifyApplication;
+  readonly config: Config;
+  /** Hand this to supertest: `request(testApp.server)`. */
+  readonly server: Server;
+  close(): Promise<void>;
+}
+
+/**
+ * The real application (same factory as production) on this jest worker's database and Redis
+ * prefix. `env` overrides configuration; `extraModules` adds test-only routes.
+ */
+export async function startTestApp(
+  env: Record<string, string | undefined> = {},
+  extraModules: Type[] = [],
+): Promise<TestApp> {
+  const config = testConfig(env);
+  const rootModule: DynamicModule = {
+    module: class TestRootModule {},
+    imports: [AppModule.forRoot(config), ...extraModules],
+  };
+  const app = await createApp(config, rootModule);
+  return { app, config, server: app.getHttpServer() as Server, close: () => app.close() };
+}

@@ -1,0 +1,62 @@
+// Three projects, one per layer of the test pyramid; run one with `--selectProjects <name>`.
+// TypeScript is compiled by SWC (decorator metadata included) and run as native ESM.
+
+/** @type {import('jest').Config} */
+const base = {
+  testEnvironment: 'node',
+  // Workspace libs resolve to their TypeScript sources (see "exports" in libs/*/package.json).
+  testEnvironmentOptions: { customExportConditions: ['@app/source', 'node', 'node-addons'] },
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  transform: {
+    '^.+\\.ts$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true },
+          transform: {
+            legacyDecorator: true,
+            decoratorMetadata: true,
+            useDefineForClassFields: false,
+          },
+          target: 'es2024',
+          keepClassNames: true,
+        },
+        module: { type: 'es6' },
+        sourceMaps: 'inline',
+      },
+    ],
+  },
+};
+
+/** Services (PostgreSQL, Redis) come from the harness in libs/testing, started once per run. */
+const withServices = {
+  globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+  globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
+};
+
+/** @type {import('jest').Config} */
+export default {
+  projects: [
+    {
+      ...base,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs}/*/src/**/*.spec.ts'],
+    },
+    {
+      ...base,
+      ...withServices,
+      displayName: 'integration',
+      testMatch: [
+        '<rootDir>/{apps,libs}/*/test/**/*.int-spec.ts',
+        '<rootDir>/test/**/*.int-spec.ts',
+      ],
+    },
+    {
+      ...base,
+      ...withServices,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/apps/*/test/**/*.e2e-spec.ts'],
+    },
+  ],
+};

@@ -1,0 +1,40 @@
+import { type DynamicModule, Global, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { type Config, APP_CONFIG } from '@libs/config';
+import { KeyValueStore } from './key-value.store.js';
+import { MemoryStore } from './memory.store.js';
+import { RedisStore } from './redis.store.js';
+
+class StoreCloser implements OnApplicationShutdown {
+  constructor(private readonly store: KeyValueStore) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.store instanceof RedisStore) await this.store.close();
+  }
+}
+
+/** Provides the KeyValueStore: Redis when REDIS_URL is set, in process otherwise. */
+@Global()
+@Module({})
+export class CacheModule {
+  static forRoot(): DynamicModule {
+    return {
+      module: CacheModule,
+      providers: [
+        {
+          provide: KeyValueStore,
+          inject: [APP_CONFIG],
+          useFactory: ({ redis }: Config): KeyValueStore =>
+            redis.url
+              ? new RedisStore({ url: redis.url, keyPrefix: redis.keyPrefix })
+              : new MemoryStore(),
+        },
+        {
+          provide: StoreCloser,
+          inject: [KeyValueStore],
+          useFactory: (store: KeyValueStore) => new StoreCloser(store),
+        },
+      ],
+      exports: [KeyValueStore],
+    };
+  }
+}

@@ -1,0 +1,3 @@
+import { renderEnvExample } from './env-example.js';
+
+process.stdout.write(renderEnvExample());

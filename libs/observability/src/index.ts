@@ -1,0 +1,2 @@
+export { LoggerModule, loggerParams } from './logger.module.js';
+export { REDACTED_PATHS } from './redaction.js';

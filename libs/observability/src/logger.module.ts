@@ -1,0 +1,34 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { type Config, APP_CONFIG } from '@libs/config';
+import type { IncomingMessage } from 'node:http';
+import { LoggerModule as PinoLoggerModule, type Params } from 'nestjs-pino';
+import { REDACTED_PATHS } from './redaction.js';
+
+/** Structured JSON logs (pino) with one line per request, keyed by the request id. */
+export function loggerParams({ log }: Config): Params {
+  return {
+    pinoHttp: {
+      level: log.level,
+      redact: { paths: [...REDACTED_PATHS], censor: '[redacted]' },
+      // The HTTP layer sets the id (echoed X-Request-Id or a new UUID) before logging starts.
+      genReqId: (req: IncomingMessage & { id?: unknown }) =>
+        typeof req.id === 'string' ? req.id : 'unknown',
+      customLogLevel: (_req, res, error) =>
+        error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+      // Probes run every few seconds; their lines would drown the rest.
+      autoLogging: { ignore: (req) => req.url?.startsWith('/health/') ?? false },
+      quietReqLogger: true,
+    },
+  };
+}
+
+@Module({})
+export class LoggerModule {
+  static forRoot(): DynamicModule {
+    return {
+      module: LoggerModule,
+      imports: [PinoLoggerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: loggerParams })],
+      exports: [PinoLoggerModule],
+    };
+  }
+}

@@ -1,0 +1,4 @@
+export { readHarnessEnv, requireHarnessEnv, type HarnessEnv } from './harness-env.js';
+export { testConfig, workerDatabaseUrl, redisKeyPrefix } from './test-config.js';
+export { assertTestDatabase, databaseName, databaseUrl } from './test-databases.js';
+export { startTestServices, type TestServices } from './test-services.js';

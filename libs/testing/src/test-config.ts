@@ -1,0 +1,30 @@
+import { type Config, loadConfig } from '@libs/config';
+import { requireHarnessEnv } from './harness-env.js';
+import { assertTestDatabase, databaseUrl, workerName } from './test-databases.js';
+
+export const redisKeyPrefix = (runId: string, workerId?: string): string =>
+  `test:${runId}:${workerId === undefined ? '' : `w${workerId}:`}`;
+
+/** This jest worker's own database (cloned from the migrated template). */
+export function workerDatabaseUrl(): string {
+  const { runId, postgresUrl } = requireHarnessEnv();
+  const url = databaseUrl(postgresUrl, workerName(runId, process.env.JEST_WORKER_ID ?? '1'));
+  assertTestDatabase(url);
+  return url;
+}
+
+/**
+ * Configuration for an app under test: this worker's database, its own Redis key prefix,
+ * silent logs; `overrides` are environment variables, validated like in production.
+ */
+export function testConfig(overrides: Record<string, string | undefined> = {}): Config {
+  const { runId, redisUrl } = requireHarnessEnv();
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: workerDatabaseUrl(),
+    REDIS_URL: redisUrl,
+    REDIS_KEY_PREFIX: redisKeyPrefix(runId, process.env.JEST_WORKER_ID ?? '1'),
+    ...overrides,
+  });
+}

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { envSchema, type Env } from './env.schema.js';
 
 /** The whole configuration of a process, parsed and validated once at startup. */

@@ -1,5 +1,13 @@
 import { describeEnv } from './config.js';
 
+function formatDefault(value: unknown): string {
+  if (value === undefined) return '';
+  if (Array.isArray(value)) return value.join(',');
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+    ? String(value)
+    : JSON.stringify(value);
+}
+
 /** `.env.example`, rendered from the schema so it can never miss a variable. */
 export function renderEnvExample(): string {
   const header = [
@@ -9,9 +17,7 @@ export function renderEnvExample(): string {
   ];
   const body = describeEnv().flatMap(({ name, description, defaultValue }) => [
     `# ${description}`,
-    defaultValue === undefined
-      ? `# ${name}=`
-      : `# ${name}=${Array.isArray(defaultValue) ? defaultValue.join(',') : String(defaultValue)}`,
+    `# ${name}=${formatDefault(defaultValue)}`,
     '',
   ]);
   return [...header, ...body].join('\n');

@@ -14,8 +14,8 @@ export const probeSchema = z.strictObject({
 
 /** Holds a request until the test opens it, so ordering is controlled without sleeps. */
 export class Gate {
-  readonly entered = Promise.withResolvers<void>();
-  readonly opened = Promise.withResolvers<void>();
+  readonly entered = Promise.withResolvers<undefined>();
+  readonly opened = Promise.withResolvers<undefined>();
 }
 
 export const probeGate = { current: new Gate() };
@@ -42,11 +42,11 @@ export class ProbeController {
   }
 
   @Get('slow')
-  async slow(): Promise<{ done: true }> {
+  async slow(): Promise<{ done: true; users: number }> {
     const gate = probeGate.current;
-    gate.entered.resolve();
+    gate.entered.resolve(undefined);
     await gate.opened.promise;
-    return { done: true };
+    return { done: true, users: await this.prisma.user.count() };
   }
 }
 

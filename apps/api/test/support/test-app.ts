@@ -1,10 +1,13 @@
 import type { Config } from '@libs/config';
 import { testConfig } from '@libs/testing';
-import type { DynamicModule, Type } from '@nestjs/common';
+import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Server } from 'node:http';
 import { AppModule } from '../../src/app.module.js';
 import { createApp } from '../../src/app.factory.js';
+
+@Module({})
+class TestRootModule {}
 
 export interface TestApp {
   readonly app: NestFastifyApplication;
@@ -24,9 +27,9 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const config = testConfig(env);
   const rootModule: DynamicModule = {
-    module: class TestRootModule {},
+    module: TestRootModule,
     imports: [AppModule.forRoot(config), ...extraModules],
   };
   const app = await createApp(config, rootModule);
-  return { app, config, server: app.getHttpServer() as Server, close: () => app.close() };
+  return { app, config, server: app.getHttpServer(), close: () => app.close() };
 }

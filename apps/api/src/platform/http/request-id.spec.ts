@@ -3,7 +3,9 @@ import type { IncomingMessage } from 'node:http';
 import { requestIdOf } from './request-id.js';
 
 const withHeader = (value?: string | string[]): IncomingMessage =>
-  ({ headers: value === undefined ? {} : { 'x-request-id': value } }) as IncomingMessage;
+  Object.assign(Object.create(null) as IncomingMessage, {
+    headers: value === undefined ? {} : { 'x-request-id': value },
+  });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

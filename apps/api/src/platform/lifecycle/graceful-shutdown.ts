@@ -16,11 +16,15 @@ export async function shutdownGracefully(app: NestFastifyApplication): Promise<v
   await app.close();
 }
 
-/** Runs `shutdownGracefully` on SIGTERM/SIGINT; exits 1 if it takes longer than `timeoutMs`. */
+/**
+ * Runs `shutdownGracefully` (then `afterClose`) on SIGTERM/SIGINT; exits 1 if that takes longer
+ * than `timeoutMs`.
+ */
 export function exitGracefullyOnSignals(
   app: NestFastifyApplication,
   timeoutMs: number,
   log: (message: string) => void,
+  afterClose: () => Promise<void> = () => Promise.resolve(),
 ): void {
   let started = false;
   const onSignal = (signal: NodeJS.Signals): void => {
@@ -31,7 +35,9 @@ export function exitGracefullyOnSignals(
       log(`shutdown took longer than ${timeoutMs} ms; exiting`);
       process.exit(1);
     }, timeoutMs).unref();
-    shutdownGracefully(app).then(
+    shutdownGracefully(app)
+      .then(afterClose)
+      .then(
       () => {
         log('shutdown complete');
         process.exitCode = 0;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 /** NUL breaks C-string consumers and PostgreSQL text; lone surrogates are not valid Unicode. */
+// eslint-disable-next-line no-control-regex -- matching NUL is the point
 const UNSAFE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**

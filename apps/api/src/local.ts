@@ -1,0 +1,59 @@
+import { loadConfig, type Config } from '@libs/config';
+import {
+  DEMO_ACCOUNTS,
+  PrismaService,
+  deployMigrations,
+  repoRoot,
+  seedDemoData,
+  startEmbeddedPostgres,
+} from '@libs/database';
+import { Logger } from 'nestjs-pino';
+import { join } from 'node:path';
+import { createApp } from './app.factory.js';
+import { exitGracefullyOnSignals } from './platform/lifecycle/graceful-shutdown.js';
+import { DOCS_PATH } from './platform/openapi/openapi.js';
+
+/**
+ * `npm start`: the API for a laptop. Without DATABASE_URL it runs an embedded PostgreSQL
+ * (PGlite, data in .cache/pglite) and seeds demo data; without REDIS_URL state stays in process.
+ * Migrations are applied either way. Production uses main.ts, which never embeds anything.
+ */
+async function local(): Promise<void> {
+  let config: Config = loadConfig();
+  const embedded = config.database.url
+    ? undefined
+    : await startEmbeddedPostgres({ dataDir: join(repoRoot(), '.cache', 'pglite') });
+  if (embedded) config = { ...config, database: { ...config.database, url: embedded.url } };
+  const databaseUrl = config.database.url ?? '';
+
+  const applied = await deployMigrations(databaseUrl);
+  const app = await createApp(config);
+  const logger = app.get(Logger);
+  for (const name of applied) logger.log(`migration applied: ${name}`);
+  if (embedded) await seedDemoData(app.get(PrismaService));
+
+  exitGracefullyOnSignals(app, config.shutdownTimeoutMs, (message) => logger.log(message), async () => {
+    await embedded?.stop();
+  });
+  await app.listen({ host: config.http.host, port: config.http.port });
+
+  const base = `http://localhost:${config.http.port}`;
+  const lines = [
+    '',
+    `  API        ${base}/v1`,
+    config.openApiEnabled ? `  API docs   ${base}${DOCS_PATH}` : '  API docs   switched off (OPENAPI_ENABLED=false)',
+    `  Health     ${base}/health/ready`,
+    `  Database   ${embedded ? 'embedded PostgreSQL (.cache/pglite)' : 'DATABASE_URL'}`,
+    `  Redis      ${config.redis.url ? 'REDIS_URL' : 'none: cache and rate limits in process'}`,
+    ...(embedded
+      ? ['  Demo accounts:', ...DEMO_ACCOUNTS.map((account) => `    ${account.role.padEnd(6)} ${account.email}`)]
+      : []),
+    '',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+local().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

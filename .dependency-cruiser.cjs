@@ -54,7 +54,7 @@ module.exports = {
     {
       name: 'no-test-code-in-production',
       severity: 'error',
-      from: { path: '^(apps|libs)/[^/]+/src/', pathNot: '\\.spec\\.ts$' },
+      from: { path: '^(apps|libs)/[^/]+/src/', pathNot: ['\\.spec\\.ts$', '^libs/testing/'] },
       to: { path: ['^libs/testing/', '/test/', '\\.(spec|int-spec|e2e-spec)\\.ts$'] },
     },
   ],
@@ -68,7 +68,6 @@ module.exports = {
       exportsFields: ['exports'],
       conditionNames: ['@app/source', 'import', 'require', 'node', 'default'],
       extensions: ['.ts', '.js', '.mjs', '.cjs', '.json'],
-      extensionAlias: { '.js': ['.ts', '.js'] },
     },
   },
 };

@@ -29,10 +29,14 @@ const base = {
   },
 };
 
-/** Services (PostgreSQL, Redis) come from the harness in libs/testing, started once per run. */
+/**
+ * Services (PostgreSQL, Redis) come from the harness in libs/testing, started once per run.
+ * Jest loads global setup outside its module system, so it runs the built harness (the test
+ * scripts build first).
+ */
 const withServices = {
-  globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
-  globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
+  globalSetup: '<rootDir>/libs/testing/dist/global-setup.js',
+  globalTeardown: '<rootDir>/libs/testing/dist/global-teardown.js',
 };
 
 /** @type {import('jest').Config} */

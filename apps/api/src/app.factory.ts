@@ -6,6 +6,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Logger } from 'nestjs-pino';
 import { readFileSync } from 'node:fs';
 import { AppModule } from './app.module.js';
+import { closeConnectionsWhileShuttingDown } from './platform/lifecycle/graceful-shutdown.js';
 import { AllowedMethods } from './platform/http/allowed-methods.js';
 import { REQUEST_ID_HEADER, requestIdOf } from './platform/http/request-id.js';
 import { applySecurity } from './platform/http/security.js';
@@ -19,6 +20,11 @@ export const API_VERSION = (
   }
 ).version;
 
+/** A hop count trusts that many proxies, nearest first (what proxy-addr does for numbers). */
+function trustProxyOption(value: boolean | number | string): boolean | string | ((address: string, hop: number) => boolean) {
+  return typeof value === 'number' ? (_address, hop) => hop < value : value;
+}
+
 /**
  * Builds the API application, initialised but not listening. main.ts listens on it; e2e tests
  * drive it through supertest. `rootModule` lets a test add modules of its own.
@@ -30,7 +36,7 @@ export async function createApp(
   const allowedMethods = new AllowedMethods();
   const adapter = new FastifyAdapter({
     bodyLimit: config.http.bodyLimit,
-    trustProxy: config.http.trustProxy,
+    trustProxy: trustProxyOption(config.http.trustProxy),
     genReqId: requestIdOf,
     requestIdHeader: false,
     // Keys like __proto__ in a JSON body are refused (400), never merged into objects.
@@ -60,6 +66,7 @@ export async function createApp(
   app.useGlobalFilters(new ProblemDetailsFilter(allowedMethods, config.http.bodyLimit));
   app.useGlobalPipes(new SchemaValidationPipe());
   await applySecurity(app, config);
+  closeConnectionsWhileShuttingDown(app);
   if (config.openApiEnabled) setupOpenApi(app, API_VERSION);
   await app.init();
   await fastify.ready();

@@ -1,11 +1,22 @@
-import { type DynamicModule, Global, Module, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  type DynamicModule,
+  Global,
+  Module,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { type Config, APP_CONFIG } from '@libs/config';
 import { KeyValueStore } from './key-value.store.js';
 import { MemoryStore } from './memory.store.js';
 import { RedisStore } from './redis.store.js';
 
-class StoreCloser implements OnApplicationShutdown {
+/** Ties the Redis connection to the application's lifecycle. */
+class StoreLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(private readonly store: KeyValueStore) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.store instanceof RedisStore) await this.store.connected();
+  }
 
   async onApplicationShutdown(): Promise<void> {
     if (this.store instanceof RedisStore) await this.store.close();
@@ -29,9 +40,9 @@ export class CacheModule {
               : new MemoryStore(),
         },
         {
-          provide: StoreCloser,
+          provide: StoreLifecycle,
           inject: [KeyValueStore],
-          useFactory: (store: KeyValueStore) => new StoreCloser(store),
+          useFactory: (store: KeyValueStore) => new StoreLifecycle(store),
         },
       ],
       exports: [KeyValueStore],

@@ -38,6 +38,21 @@ export class RedisStore extends KeyValueStore {
     });
   }
 
+  /**
+   * Waits for the first connection attempt to succeed or fail (bounded by connectTimeout), so a
+   * process that starts next to a healthy Redis is ready at once; a down Redis does not block.
+   */
+  async connected(): Promise<void> {
+    if (this.client.status === 'ready') return;
+    await new Promise<void>((resolve) => {
+      const done = (): void => {
+        this.client.off('ready', done).off('error', done);
+        resolve();
+      };
+      this.client.once('ready', done).once('error', done);
+    });
+  }
+
   async get(key: string): Promise<string | null> {
     return this.client.get(key);
   }

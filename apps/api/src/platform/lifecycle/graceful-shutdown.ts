@@ -2,6 +2,18 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { LifecycleService } from './lifecycle.service.js';
 
 /**
+ * Once shutdown begins, responses ask the client to close the connection, so a kept-alive
+ * connection does not hold the server open until its keep-alive timeout.
+ */
+export function closeConnectionsWhileShuttingDown(app: NestFastifyApplication): void {
+  const lifecycle = app.get(LifecycleService);
+  app.getHttpAdapter().getInstance().addHook('onSend', (_request, reply, payload, done) => {
+    if (lifecycle.isShuttingDown) void reply.header('connection', 'close');
+    done(null, payload);
+  });
+}
+
+/**
  * Stops the application in the order that loses no request:
  * 1. readiness turns 503, so load balancers stop sending new traffic;
  * 2. the HTTP server stops accepting connections and waits for in-flight requests

@@ -23,6 +23,8 @@ export default tseslint.config(
         'error',
         { requireDefaultForNonUnion: true, considerDefaultExhaustiveForUnions: false },
       ],
+      // Nest declares its option bags (NestApplicationOptions, ...) as classes and expects literals.
+      '@typescript-eslint/no-unsafe-class-instance-assignment': 'off',
       // Nest modules are decorated empty classes.
       '@typescript-eslint/no-extraneous-class': ['error', { allowWithDecorator: true }],
       '@typescript-eslint/consistent-type-imports': [

@@ -21,7 +21,9 @@ export const API_VERSION = (
 ).version;
 
 /** A hop count trusts that many proxies, nearest first (what proxy-addr does for numbers). */
-function trustProxyOption(value: boolean | number | string): boolean | string | ((address: string, hop: number) => boolean) {
+function trustProxyOption(
+  value: boolean | number | string,
+): boolean | string | ((address: string, hop: number) => boolean) {
   return typeof value === 'number' ? (_address, hop) => hop < value : value;
 }
 

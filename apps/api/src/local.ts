@@ -32,21 +32,31 @@ async function local(): Promise<void> {
   for (const name of applied) logger.log(`migration applied: ${name}`);
   if (embedded) await seedDemoData(app.get(PrismaService));
 
-  exitGracefullyOnSignals(app, config.shutdownTimeoutMs, (message) => logger.log(message), async () => {
-    await embedded?.stop();
-  });
+  exitGracefullyOnSignals(
+    app,
+    config.shutdownTimeoutMs,
+    (message) => logger.log(message),
+    async () => {
+      await embedded?.stop();
+    },
+  );
   await app.listen({ host: config.http.host, port: config.http.port });
 
   const base = `http://localhost:${config.http.port}`;
   const lines = [
     '',
     `  API        ${base}/v1`,
-    config.openApiEnabled ? `  API docs   ${base}${DOCS_PATH}` : '  API docs   switched off (OPENAPI_ENABLED=false)',
+    config.openApiEnabled
+      ? `  API docs   ${base}${DOCS_PATH}`
+      : '  API docs   switched off (OPENAPI_ENABLED=false)',
     `  Health     ${base}/health/ready`,
     `  Database   ${embedded ? 'embedded PostgreSQL (.cache/pglite)' : 'DATABASE_URL'}`,
     `  Redis      ${config.redis.url ? 'REDIS_URL' : 'none: cache and rate limits in process'}`,
     ...(embedded
-      ? ['  Demo accounts:', ...DEMO_ACCOUNTS.map((account) => `    ${account.role.padEnd(6)} ${account.email}`)]
+      ? [
+          '  Demo accounts:',
+          ...DEMO_ACCOUNTS.map((account) => `    ${account.role.padEnd(6)} ${account.email}`),
+        ]
       : []),
     '',
   ];

@@ -5,7 +5,10 @@ import { fileURLToPath } from 'node:url';
 const dist = (file: string): string => fileURLToPath(new URL(`../dist/${file}`, import.meta.url));
 
 /** Runs a built entry point (pnpm test builds first) with exactly this environment. */
-function run(entry: string, env: Record<string, string>): { status: number | null; stderr: string } {
+function run(
+  entry: string,
+  env: Record<string, string>,
+): { status: number | null; stderr: string } {
   const result = spawnSync(process.execPath, [dist(entry)], {
     env: { PATH: process.env.PATH ?? '', ...env },
     encoding: 'utf8',

@@ -2,3 +2,4 @@ export { readHarnessEnv, requireHarnessEnv, type HarnessEnv } from './harness-en
 export { testConfig, workerDatabaseUrl, redisKeyPrefix } from './test-config.js';
 export { assertTestDatabase, databaseName, databaseUrl } from './test-databases.js';
 export { startTestServices, type TestServices } from './test-services.js';
+export { createScratchDatabase, query, type ScratchDatabase } from './scratch-database.js';

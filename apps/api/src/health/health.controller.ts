@@ -39,7 +39,7 @@ export class HealthController {
       if (!(error instanceof ServiceUnavailableException)) throw error;
       const result = error.getResponse() as HealthCheckResult;
       const checks = Object.fromEntries(
-        Object.entries(result.details).map(([name, { status }]) => [name, String(status)]),
+        Object.entries(result.details).map(([name, { status }]) => [name, status]),
       );
       throw notReady('A dependency is not answering.', checks);
     }

@@ -7,10 +7,13 @@ import { LifecycleService } from './lifecycle.service.js';
  */
 export function closeConnectionsWhileShuttingDown(app: NestFastifyApplication): void {
   const lifecycle = app.get(LifecycleService);
-  app.getHttpAdapter().getInstance().addHook('onSend', (_request, reply, payload, done) => {
-    if (lifecycle.isShuttingDown) void reply.header('connection', 'close');
-    done(null, payload);
-  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', (_request, reply, payload, done) => {
+      if (lifecycle.isShuttingDown) void reply.header('connection', 'close');
+      done(null, payload);
+    });
 }
 
 /**
@@ -50,15 +53,15 @@ export function exitGracefullyOnSignals(
     shutdownGracefully(app)
       .then(afterClose)
       .then(
-      () => {
-        log('shutdown complete');
-        process.exitCode = 0;
-      },
-      (error: unknown) => {
-        log(`shutdown failed: ${String(error)}`);
-        process.exit(1);
-      },
-    );
+        () => {
+          log('shutdown complete');
+          process.exitCode = 0;
+        },
+        (error: unknown) => {
+          log(`shutdown failed: ${String(error)}`);
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGTERM', onSignal);
   process.once('SIGINT', onSignal);

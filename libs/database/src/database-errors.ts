@@ -1,0 +1,76 @@
+/** Prisma error codes of connection-level failures (not reachable, timed out, closed, pool). */
+const PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2037']);
+/** Driver adapter error kinds with the same meaning (adapter-pg sets them on DriverAdapterError). */
+const ADAPTER_KINDS = new Set([
+  'DatabaseNotReachable',
+  'SocketTimeout',
+  'ConnectionClosed',
+  'TooManyConnections',
+]);
+/** SQLSTATEs: statement timeout, server shutting down or starting, too many connections. */
+const SQLSTATES = new Set(['57014', '57P01', '57P02', '57P03', '53300']);
+/** SQLSTATE class 08: connection exception. */
+const CONNECTION_EXCEPTION_CLASS = '08';
+const SOCKET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+/** pg reports its own timeouts and lost connections by message only. */
+const PG_MESSAGES = new Set([
+  'timeout exceeded when trying to connect',
+  'timeout expired',
+  'Connection terminated due to connection timeout',
+  'Connection terminated unexpectedly',
+  'Query read timeout',
+]);
+/** Enough for Prisma → DriverAdapterError → pg error → socket error chains. */
+const MAX_DEPTH = 6;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function describesOutage(value: Record<string, unknown>): boolean {
+  const { code, kind, originalCode, errorCode, message } = value;
+  return (
+    (typeof code === 'string' &&
+      (PRISMA_CODES.has(code) ||
+        SQLSTATES.has(code) ||
+        SOCKET_CODES.has(code) ||
+        (code.length === 5 && code.startsWith(CONNECTION_EXCEPTION_CLASS)))) ||
+    (typeof errorCode === 'string' && PRISMA_CODES.has(errorCode)) ||
+    (typeof kind === 'string' && ADAPTER_KINDS.has(kind)) ||
+    (typeof originalCode === 'string' && SQLSTATES.has(originalCode)) ||
+    (typeof message === 'string' && PG_MESSAGES.has(message))
+  );
+}
+
+/** The errors an error wraps: `cause`, Prisma's `meta.driverAdapterError`, AggregateError's list. */
+function wrapped(value: Record<string, unknown>): unknown[] {
+  const meta = value.meta;
+  return [
+    value.cause,
+    isObject(meta) ? meta.driverAdapterError : undefined,
+    ...(Array.isArray(value.errors) ? (value.errors as unknown[]) : []),
+  ];
+}
+
+function unavailable(error: unknown, depth: number): boolean {
+  if (!isObject(error) || depth > MAX_DEPTH) return false;
+  return describesOutage(error) || wrapped(error).some((inner) => unavailable(inner, depth + 1));
+}
+
+/**
+ * Whether an error means PostgreSQL cannot serve the request right now (unreachable, connection
+ * lost or refused, no pooled connection in time, statement timeout, shutting down), as opposed
+ * to a problem with the request itself. Callers answer these with 503 and Retry-After.
+ */
+export function isDatabaseUnavailableError(error: unknown): boolean {
+  return unavailable(error, 0);
+}

@@ -8,6 +8,7 @@ import {
   startEmbeddedPostgres,
 } from '@libs/database';
 import { Logger } from 'nestjs-pino';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createApp } from './app.factory.js';
 import { exitGracefullyOnSignals } from './platform/lifecycle/graceful-shutdown.js';
@@ -42,7 +43,8 @@ async function local(): Promise<void> {
   );
   await app.listen({ host: config.http.host, port: config.http.port });
 
-  const base = `http://localhost:${config.http.port}`;
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  const base = `http://localhost:${port}`;
   const lines = [
     '',
     `  API        ${base}/v1`,

@@ -16,7 +16,8 @@ const csv = z.string().transform((value) =>
     .filter((item) => item.length > 0),
 );
 
-const port = z.coerce.number().int().min(1).max(65_535);
+/** 0 lets the system pick a free port (tests). */
+const port = z.coerce.number().int().min(0).max(65_535);
 const milliseconds = z.coerce.number().int().min(0).max(600_000);
 
 const postgresUrl = z

@@ -52,11 +52,40 @@ describe('loadConfig', () => {
     );
   });
 
-  it('requires DATABASE_URL and REDIS_URL in production', () => {
+  it('requires DATABASE_URL, REDIS_URL and JWT_SIGNING_KEYS in production', () => {
     expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
       'DATABASE_URL: required when NODE_ENV=production',
       'REDIS_URL: required when NODE_ENV=production',
+      'JWT_SIGNING_KEYS: required when NODE_ENV=production',
     ]);
+  });
+
+  it('checks signing keys without printing them', () => {
+    const publicOnly = JSON.stringify([{ kty: 'OKP', crv: 'Ed25519', kid: 'k1', x: 'pub' }]);
+    const problems = problemsOf({ JWT_SIGNING_KEYS: publicOnly });
+    expect(problems).toEqual([
+      'JWT_SIGNING_KEYS: the first key signs, so it must be a private key',
+    ]);
+    expect(problemsOf({ JWT_SIGNING_KEYS: 'not json' })).toEqual([
+      'JWT_SIGNING_KEYS: must be a JSON array',
+    ]);
+  });
+
+  it('parses OIDC providers and names bad fields', () => {
+    const provider = {
+      name: 'corp',
+      issuer: 'https://id.example.com',
+      clientId: 'api',
+      clientSecret: 's3cret',
+    };
+    const config = loadConfig({ OIDC_PROVIDERS: JSON.stringify([provider]) });
+    expect(config.auth.oidcProviders).toEqual([{ ...provider, scopes: 'openid email profile' }]);
+    const problems = problemsOf({
+      OIDC_PROVIDERS: JSON.stringify([{ ...provider, issuer: 'ftp://x' }]),
+    });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^OIDC_PROVIDERS\.0\.issuer: /);
+    expect(problems.join()).not.toContain('s3cret');
   });
 
   it('treats empty strings as unset', () => {

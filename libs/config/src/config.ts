@@ -1,5 +1,36 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { envSchema, type Env } from './env.schema.js';
+
+const ed25519Jwk = z.looseObject({
+  kty: z.literal('OKP'),
+  crv: z.literal('Ed25519'),
+  kid: z.string().min(1).max(100),
+  x: z.string().min(1),
+  d: z.string().min(1).optional(),
+});
+export type Ed25519Jwk = z.infer<typeof ed25519Jwk>;
+
+const signingKeys = z
+  .array(ed25519Jwk)
+  .min(1)
+  .refine((keys) => keys[0]?.d !== undefined, 'the first key signs, so it must be a private key')
+  .refine(
+    (keys) => new Set(keys.map((key) => key.kid)).size === keys.length,
+    'kids must be unique',
+  );
+
+const oidcProvider = z.strictObject({
+  name: z.string().regex(/^[a-z0-9-]{1,32}$/, 'lower-case letters, digits and dashes'),
+  issuer: z.url({ protocol: /^https?$/ }),
+  clientId: z.string().min(1),
+  clientSecret: z.string().min(1),
+  scopes: z.string().default('openid email profile'),
+});
+export type OidcProviderConfig = z.infer<typeof oidcProvider>;
+
+const oidcProviders = z
+  .array(oidcProvider)
+  .refine((list) => new Set(list.map((p) => p.name)).size === list.length, 'names must be unique');
 
 /** The whole configuration of a process, parsed and validated once at startup. */
 export interface Config {
@@ -25,6 +56,26 @@ export interface Config {
     readonly statementTimeoutMs: number;
   };
   readonly redis: { readonly url: string | undefined; readonly keyPrefix: string };
+  readonly auth: {
+    readonly issuer: string;
+    readonly audience: string;
+    readonly accessTtlSeconds: number;
+    /** Undefined outside production when not configured: a key is generated per process. */
+    readonly signingKeys: readonly Ed25519Jwk[] | undefined;
+    readonly refreshTtlDays: number;
+    readonly argon2: {
+      readonly memoryKib: number;
+      readonly timeCost: number;
+      readonly parallelism: number;
+      readonly maxConcurrency: number;
+    };
+    readonly oidcProviders: readonly OidcProviderConfig[];
+  };
+  readonly rateLimit: {
+    readonly perMinute: number;
+    readonly authPerMinute: number;
+    readonly accountPerMinute: number;
+  };
   readonly shutdownTimeoutMs: number;
 }
 
@@ -33,6 +84,11 @@ export class ConfigError extends Error {
     super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
     this.name = 'ConfigError';
   }
+}
+
+/** Problems of a nested value, named after the variable and the path inside it (never its value). */
+function describe(variable: string, error: z.ZodError): string[] {
+  return error.issues.map((issue) => `${[variable, ...issue.path].join('.')}: ${issue.message}`);
 }
 
 function parseTrustProxy(value: string): boolean | number | string {
@@ -51,22 +107,29 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     Object.keys(envSchema.shape).map((key) => [key, source[key] === '' ? undefined : source[key]]),
   );
   const parsed = envSchema.safeParse(raw);
-  const problems = parsed.success
+  const problems: string[] = parsed.success
     ? []
     : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-  if (parsed.success && parsed.data.NODE_ENV === 'production') {
-    if (!parsed.data.DATABASE_URL) problems.push('DATABASE_URL: required when NODE_ENV=production');
-    if (!parsed.data.REDIS_URL) problems.push('REDIS_URL: required when NODE_ENV=production');
-  }
-  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
-
+  if (!parsed.success) throw new ConfigError(problems);
   const env = parsed.data;
+  if (env.NODE_ENV === 'production') {
+    if (!env.DATABASE_URL) problems.push('DATABASE_URL: required when NODE_ENV=production');
+    if (!env.REDIS_URL) problems.push('REDIS_URL: required when NODE_ENV=production');
+    if (!env.JWT_SIGNING_KEYS) problems.push('JWT_SIGNING_KEYS: required when NODE_ENV=production');
+  }
+  const keys = env.JWT_SIGNING_KEYS ? signingKeys.safeParse(env.JWT_SIGNING_KEYS) : undefined;
+  if (keys && !keys.success) problems.push(...describe('JWT_SIGNING_KEYS', keys.error));
+  const providers = oidcProviders.safeParse(env.OIDC_PROVIDERS);
+  if (!providers.success) problems.push(...describe('OIDC_PROVIDERS', providers.error));
+  if (problems.length > 0 || !providers.success) throw new ConfigError(problems);
+
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
   return {
     env: env.NODE_ENV,
     http: {
       host: env.HOST,
       port: env.PORT,
-      publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+      publicUrl,
       corsOrigins: env.CORS_ORIGINS,
       trustProxy: parseTrustProxy(env.TRUST_PROXY),
       bodyLimit: 100 * 1024,
@@ -82,6 +145,25 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
     },
     redis: { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX },
+    auth: {
+      issuer: env.JWT_ISSUER ?? publicUrl,
+      audience: env.JWT_AUDIENCE,
+      accessTtlSeconds: env.JWT_ACCESS_TTL_SECONDS,
+      signingKeys: keys?.data,
+      refreshTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
+      argon2: {
+        memoryKib: env.ARGON2_MEMORY_KIB,
+        timeCost: env.ARGON2_TIME_COST,
+        parallelism: env.ARGON2_PARALLELISM,
+        maxConcurrency: env.ARGON2_MAX_CONCURRENCY,
+      },
+      oidcProviders: providers.data,
+    },
+    rateLimit: {
+      perMinute: env.RATE_LIMIT_PER_MINUTE,
+      authPerMinute: env.RATE_LIMIT_AUTH_PER_MINUTE,
+      accountPerMinute: env.RATE_LIMIT_ACCOUNT_PER_MINUTE,
+    },
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
   };
 }

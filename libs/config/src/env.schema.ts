@@ -17,6 +17,18 @@ const csv = z.string().transform((value) =>
 );
 
 /** 0 lets the system pick a free port (tests). */
+/** A JSON array in one variable (lists of keys or providers); elements are checked by the consumer. */
+const jsonArray = z.string().transform((value, context) => {
+  try {
+    const parsed: unknown = JSON.parse(value);
+    if (Array.isArray(parsed)) return parsed as unknown[];
+  } catch {
+    // reported below
+  }
+  context.addIssue({ code: 'custom', message: 'must be a JSON array' });
+  return z.NEVER;
+});
+
 const port = z.coerce.number().int().min(0).max(65_535);
 const milliseconds = z.coerce.number().int().min(0).max(600_000);
 
@@ -86,6 +98,77 @@ export const envSchema = z.object({
     .max(64)
     .default('api:')
     .describe('Prefix of every Redis key this service writes.'),
+  JWT_ISSUER: z
+    .url({ protocol: /^https?$/ })
+    .optional()
+    .describe('`iss` of access tokens. Default: PUBLIC_URL.'),
+  JWT_AUDIENCE: z.string().min(1).max(200).default('api').describe('`aud` of access tokens.'),
+  JWT_ACCESS_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(900)
+    .default(900)
+    .describe('Lifetime of access tokens in seconds (at most 15 minutes).'),
+  JWT_SIGNING_KEYS: jsonArray
+    .optional()
+    .describe(
+      'JSON array of Ed25519 JWKs with a `kid`. The first (a private key) signs; all verify, so a retired key stays until its tokens expire. Required in production; generated per process otherwise.',
+    ),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(365)
+    .default(30)
+    .describe('A session ends this many days after its last refresh.'),
+  ARGON2_MEMORY_KIB: z.coerce
+    .number()
+    .int()
+    .min(19_456)
+    .max(1_048_576)
+    .default(19_456)
+    .describe('Argon2id memory cost in KiB (OWASP minimum 19456 = 19 MiB).'),
+  ARGON2_TIME_COST: z.coerce
+    .number()
+    .int()
+    .min(2)
+    .max(20)
+    .default(2)
+    .describe('Argon2id iterations (OWASP minimum 2 at 19 MiB).'),
+  ARGON2_PARALLELISM: z.coerce.number().int().min(1).max(8).default(1).describe('Argon2id lanes.'),
+  ARGON2_MAX_CONCURRENCY: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(64)
+    .default(4)
+    .describe(
+      'Password hashes computed at once per process; more wait in line, so a login flood cannot exhaust memory.',
+    ),
+  OIDC_PROVIDERS: jsonArray
+    .default([])
+    .describe(
+      'JSON array of OpenID Connect providers: [{"name":"corp","issuer":"https://id.example.com","clientId":"…","clientSecret":"…","scopes":"openid email profile"}].',
+    ),
+  RATE_LIMIT_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(600)
+    .describe('Requests per minute per client address on every route.'),
+  RATE_LIMIT_AUTH_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(20)
+    .describe('Register, login and refresh requests per minute per client address.'),
+  RATE_LIMIT_ACCOUNT_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(5)
+    .describe('Login and register attempts per minute per account (email).'),
   SHUTDOWN_TIMEOUT_MS: milliseconds
     .default(15_000)
     .describe('On SIGTERM, force exit if in-flight work has not finished after this long.'),

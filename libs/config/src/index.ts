@@ -1,3 +1,10 @@
-export { type Config, ConfigError, describeEnv, loadConfig } from './config.js';
+export {
+  type Config,
+  ConfigError,
+  describeEnv,
+  type Ed25519Jwk,
+  loadConfig,
+  type OidcProviderConfig,
+} from './config.js';
 export { APP_CONFIG, ConfigModule, InjectConfig } from './config.module.js';
 export { envSchema, type Env } from './env.schema.js';

@@ -13,6 +13,42 @@ export const ERROR_CODES = {
     type: '/problems/dependency-unavailable',
     title: 'A service this request needs is unavailable',
   },
+
+  // Identity
+  weak_password: { status: 400, type: '/problems/weak-password', title: 'Password is too weak' },
+  email_taken: { status: 409, type: '/problems/email-taken', title: 'Email is already registered' },
+  invalid_credentials: {
+    status: 401,
+    type: '/problems/invalid-credentials',
+    title: 'Email or password is wrong',
+  },
+  invalid_refresh_token: {
+    status: 401,
+    type: '/problems/invalid-refresh-token',
+    title: 'Refresh token is invalid, expired or already used',
+  },
+  wrong_password: {
+    status: 401,
+    type: '/problems/invalid-credentials',
+    title: 'Current password is wrong',
+  },
+  user_not_found: { status: 404, type: 'about:blank', title: 'Not Found' },
+  oidc_provider_unknown: { status: 404, type: 'about:blank', title: 'Not Found' },
+  oidc_invalid_request: {
+    status: 400,
+    type: '/problems/oidc-invalid-request',
+    title: 'Sign-in request is invalid or expired',
+  },
+  oidc_login_failed: {
+    status: 401,
+    type: '/problems/oidc-login-failed',
+    title: 'The identity provider did not sign you in',
+  },
+  oidc_provider_unavailable: {
+    status: 502,
+    type: '/problems/oidc-provider-unavailable',
+    title: 'The identity provider is unavailable',
+  },
 } as const satisfies Record<string, { status: number; type: string; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -3,8 +3,10 @@ import { CacheModule } from '@libs/cache';
 import { type Config, ConfigModule } from '@libs/config';
 import { DatabaseModule } from '@libs/database';
 import { LoggerModule } from '@libs/observability';
+import { AuthModule } from './auth/auth.module.js';
 import { HealthModule } from './health/health.module.js';
 import { PlatformModule } from './platform/platform.module.js';
+import { UsersModule } from './users/users.module.js';
 
 @Module({})
 export class AppModule {
@@ -18,6 +20,8 @@ export class AppModule {
         CacheModule.forRoot(),
         PlatformModule,
         HealthModule,
+        AuthModule,
+        UsersModule,
       ],
     };
   }

@@ -25,6 +25,10 @@ export function testConfig(overrides: Record<string, string | undefined> = {}): 
     DATABASE_URL: workerDatabaseUrl(),
     REDIS_URL: redisUrl,
     REDIS_KEY_PREFIX: redisKeyPrefix(runId, process.env.JEST_WORKER_ID ?? '1'),
+    // Tests create many accounts from one address; tests of rate limiting set their own limits.
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    RATE_LIMIT_AUTH_PER_MINUTE: '1000000',
+    RATE_LIMIT_ACCOUNT_PER_MINUTE: '1000000',
     ...overrides,
   });
 }

@@ -1,5 +1,6 @@
 import { Controller, Get, HttpCode, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from '../auth/decorators/public.decorator.js';
 import { HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
 import { LifecycleService } from '../platform/lifecycle/lifecycle.service.js';
 import { problem } from '../platform/problem/problem-details.js';
@@ -11,6 +12,7 @@ function notReady(detail: string, checks: Record<string, string>): ProblemExcept
 }
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,10 +1,11 @@
 import { Global, Module } from '@nestjs/common';
+import { Clock } from './clock.js';
 import { LifecycleService } from './lifecycle/lifecycle.service.js';
 
 /** Cross-cutting HTTP platform services shared by every feature module. */
 @Global()
 @Module({
-  providers: [LifecycleService],
-  exports: [LifecycleService],
+  providers: [LifecycleService, Clock],
+  exports: [LifecycleService, Clock],
 })
 export class PlatformModule {}

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Module, Post } from '@nestjs/common';
 import { PrismaService } from '@libs/database';
 import { z } from 'zod';
+import { Public } from '../../src/auth/decorators/public.decorator.js';
 import { text } from '../../src/platform/validation/fields.js';
 
 export const probeSchema = z.strictObject({
@@ -21,6 +22,7 @@ export class Gate {
 export const probeGate = { current: new Gate() };
 
 /** Test-only routes that exercise the HTTP platform (validation, errors, shutdown). */
+@Public()
 @Controller('v1/probe')
 export class ProbeController {
   constructor(private readonly prisma: PrismaService) {}

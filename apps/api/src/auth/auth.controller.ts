@@ -1,0 +1,59 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { z } from 'zod';
+import { AuthService } from './auth.service.js';
+import { CurrentUser } from './decorators/current-user.decorator.js';
+import { Public } from './decorators/public.decorator.js';
+import { loginBody, logoutBody, refreshBody, registerBody } from './dto/auth.schemas.js';
+import { type TokenResponse, tokenResponse } from './dto/token-response.js';
+import type { AuthenticatedUser } from './guards/authenticated-user.js';
+
+@ApiTags('auth')
+@Controller('v1/auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('register')
+  @Public()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Create an account and sign in.' })
+  @ApiResponse({ status: 201, standardSchema: tokenResponse })
+  register(
+    @Body({ schema: registerBody }) body: z.output<typeof registerBody>,
+  ): Promise<TokenResponse> {
+    return this.auth.register(body);
+  }
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sign in with email and password.' })
+  @ApiResponse({ status: 200, standardSchema: tokenResponse })
+  login(@Body({ schema: loginBody }) body: z.output<typeof loginBody>): Promise<TokenResponse> {
+    return this.auth.login(body);
+  }
+
+  @Post('refresh')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Trade a refresh token for new tokens; the old refresh token is spent.',
+  })
+  @ApiResponse({ status: 200, standardSchema: tokenResponse })
+  refresh(
+    @Body({ schema: refreshBody }) body: z.output<typeof refreshBody>,
+  ): Promise<TokenResponse> {
+    return this.auth.refresh(body.refreshToken);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'End this session: its refresh and access tokens stop working.' })
+  async logout(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body({ schema: logoutBody }) body: z.output<typeof logoutBody>,
+  ): Promise<void> {
+    await this.auth.logout(user, body?.refreshToken);
+  }
+}

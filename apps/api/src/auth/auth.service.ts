@@ -1,0 +1,155 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '../platform/errors/domain-error.js';
+import { type UserResponse, toUserResponse } from '../users/dto/user.schemas.js';
+import { EmailTakenError, type UserRecord, UsersRepository } from '../users/users.repository.js';
+import type { TokenResponse } from './dto/token-response.js';
+import { PasswordHasher } from './passwords/password-hasher.js';
+import { passwordWeakness } from './passwords/password-policy.js';
+import { SessionsService } from './sessions/sessions.service.js';
+import { AccessTokenService } from './tokens/access-token.service.js';
+
+export interface ExternalIdentity {
+  readonly provider: string;
+  readonly subject: string;
+  readonly email: string | undefined;
+  readonly emailVerified: boolean;
+  readonly name: string | undefined;
+}
+
+function assertStrong(password: string, email: string, pointer: string): void {
+  const weakness = passwordWeakness(password, email);
+  if (weakness) throw new DomainError('weak_password', weakness, [{ pointer, detail: weakness }]);
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly passwords: PasswordHasher,
+    private readonly sessions: SessionsService,
+    private readonly accessTokens: AccessTokenService,
+  ) {}
+
+  async register(input: {
+    email: string;
+    password: string;
+    name?: string;
+  }): Promise<TokenResponse> {
+    assertStrong(input.password, input.email, '#/password');
+    const passwordHash = await this.passwords.hash(input.password);
+    try {
+      const user = await this.users.create({
+        email: input.email,
+        name: input.name ?? '',
+        passwordHash,
+      });
+      return await this.startSession(user);
+    } catch (error) {
+      if (error instanceof EmailTakenError) throw new DomainError('email_taken');
+      throw error;
+    }
+  }
+
+  /** Unknown email and wrong password answer alike, in the same time. */
+  async login(input: { email: string; password: string }): Promise<TokenResponse> {
+    const user = await this.users.findCredentialsByEmail(input.email);
+    const valid =
+      user?.passwordHash && !user.disabled
+        ? await this.passwords.verify(user.passwordHash, input.password)
+        : await this.passwords.verifyNobody(input.password);
+    if (!user?.passwordHash || !valid) throw new DomainError('invalid_credentials');
+    if (this.passwords.needsRehash(user.passwordHash)) {
+      await this.users.setPasswordHash(user.id, await this.passwords.hash(input.password));
+    }
+    return this.startSession(user);
+  }
+
+  async refresh(refreshToken: string): Promise<TokenResponse> {
+    const rotated = await this.sessions.refresh(refreshToken);
+    const user = await this.users.findById(rotated.userId);
+    if (!user) throw new DomainError('invalid_refresh_token');
+    return this.tokens(user, rotated.sessionId, rotated.refreshToken);
+  }
+
+  /**
+   * Ends the caller's session, and also the one `refreshToken` belongs to when given (a client
+   * may hold tokens of another session of the same user). Tokens of other users are ignored.
+   */
+  async logout(user: { id: string; sessionId: string }, refreshToken?: string): Promise<void> {
+    await this.sessions.revoke(user.sessionId, 'logout');
+    if (refreshToken) await this.sessions.revokeByRefreshToken(refreshToken, user.id);
+  }
+
+  async changePassword(
+    user: { id: string; sessionId: string },
+    input: { currentPassword: string; newPassword: string },
+  ): Promise<void> {
+    const account = await this.users.findCredentialsById(user.id);
+    if (!account) throw new DomainError('user_not_found');
+    const valid = account.passwordHash
+      ? await this.passwords.verify(account.passwordHash, input.currentPassword)
+      : await this.passwords.verifyNobody(input.currentPassword);
+    if (!valid) throw new DomainError('wrong_password');
+    assertStrong(input.newPassword, account.email, '#/newPassword');
+    await this.users.setPasswordHash(account.id, await this.passwords.hash(input.newPassword));
+    await this.sessions.revokeAllOfUser(account.id, 'password_changed', user.sessionId);
+  }
+
+  /**
+   * OIDC sign-in: the account linked to this provider subject, else the account with the same
+   * verified email (linked now), else a new account.
+   */
+  async signInWithOidc(identity: ExternalIdentity): Promise<TokenResponse> {
+    const linked = await this.users.findByIdentity(identity.provider, identity.subject);
+    if (linked) {
+      if (linked.disabled) throw new DomainError('oidc_login_failed', 'This account is disabled.');
+      return this.startSession(linked);
+    }
+    if (!identity.email || !identity.emailVerified) {
+      throw new DomainError('oidc_login_failed', 'The provider did not share a verified email.');
+    }
+    const email = identity.email.trim().toLowerCase();
+    const existing = await this.users.findCredentialsByEmail(email);
+    if (existing?.disabled) throw new DomainError('oidc_login_failed', 'This account is disabled.');
+    const user = existing ?? (await this.createOrFind(email, identity.name?.slice(0, 100) ?? ''));
+    await this.users.linkIdentity(user.id, identity.provider, identity.subject, email);
+    return this.startSession(user);
+  }
+
+  private async createOrFind(email: string, name: string): Promise<UserRecord> {
+    try {
+      return await this.users.create({ email, name, passwordHash: null });
+    } catch (error) {
+      // A concurrent first sign-in created it: use that one.
+      const user =
+        error instanceof EmailTakenError ? await this.users.findCredentialsByEmail(email) : null;
+      if (!user) throw error;
+      return user;
+    }
+  }
+
+  private async startSession(user: UserRecord): Promise<TokenResponse> {
+    const { sessionId, refreshToken } = await this.sessions.start(user.id);
+    return this.tokens(user, sessionId, refreshToken);
+  }
+
+  private async tokens(
+    user: UserRecord,
+    sessionId: string,
+    refreshToken: string,
+  ): Promise<TokenResponse> {
+    const accessToken = await this.accessTokens.sign({
+      userId: user.id,
+      sessionId,
+      role: user.role,
+    });
+    const response: UserResponse = toUserResponse(user);
+    return {
+      tokenType: 'Bearer',
+      accessToken,
+      expiresIn: this.accessTokens.lifetimeSeconds,
+      refreshToken,
+      user: response,
+    };
+  }
+}

@@ -1,0 +1,125 @@
+import { KeyValueStore } from '@libs/cache';
+import { type Config, InjectConfig } from '@libs/config';
+import { Injectable, Logger } from '@nestjs/common';
+import { DomainError } from '../../platform/errors/domain-error.js';
+import { Clock } from '../../platform/clock.js';
+import { hashRefreshToken, newRefreshToken } from './refresh-token.js';
+import { type LiveSession, SessionsRepository } from './sessions.repository.js';
+
+/** How long a request may trust a cached "session is live"; revocation deletes the entry at once. */
+const LIVE_SESSION_CACHE_MS = 30_000;
+const cacheKey = (sessionId: string): string => `session:${sessionId}`;
+
+export type RevocationReason = 'logout' | 'password_changed' | 'user_disabled' | 'refresh_reuse';
+
+/**
+ * Sessions and their refresh tokens: single use, rotated on every refresh, and a replayed
+ * (already spent) token revokes its whole session — a stolen token is only good once, and its
+ * use by the thief or the owner ends the session for both (RFC 9700 §4.14.2).
+ */
+@Injectable()
+export class SessionsService {
+  private readonly logger = new Logger(SessionsService.name);
+
+  constructor(
+    @InjectConfig() private readonly config: Config,
+    private readonly sessions: SessionsRepository,
+    private readonly store: KeyValueStore,
+    private readonly clock: Clock,
+  ) {}
+
+  private expiry(): Date {
+    return new Date(this.clock.now().getTime() + this.config.auth.refreshTtlDays * 86_400_000);
+  }
+
+  async start(userId: string): Promise<{ sessionId: string; refreshToken: string }> {
+    const refreshToken = newRefreshToken();
+    const sessionId = await this.sessions.create(
+      userId,
+      this.expiry(),
+      hashRefreshToken(refreshToken),
+    );
+    return { sessionId, refreshToken };
+  }
+
+  /** Spends `refreshToken` and returns its successor, or throws invalid_refresh_token. */
+  async refresh(
+    refreshToken: string,
+  ): Promise<{ sessionId: string; userId: string; refreshToken: string }> {
+    const now = this.clock.now();
+    const stored = await this.sessions.findRefreshToken(hashRefreshToken(refreshToken));
+    if (!stored) throw new DomainError('invalid_refresh_token');
+    const { session } = stored;
+    if (session.revokedAt || session.expiresAt <= now || session.user.disabled) {
+      throw new DomainError('invalid_refresh_token');
+    }
+    const next = newRefreshToken();
+    const rotated =
+      stored.usedAt === null &&
+      (await this.sessions.rotate(
+        stored.id,
+        session.id,
+        hashRefreshToken(next),
+        now,
+        this.expiry(),
+      ));
+    if (!rotated) {
+      this.logger.warn({ sessionId: session.id }, 'spent refresh token presented: session revoked');
+      await this.revoke(session.id, 'refresh_reuse');
+      throw new DomainError('invalid_refresh_token');
+    }
+    return { sessionId: session.id, userId: session.user.id, refreshToken: next };
+  }
+
+  async revoke(sessionId: string, reason: RevocationReason): Promise<void> {
+    await this.sessions.revoke(sessionId, reason, this.clock.now());
+    await this.forget([sessionId]);
+  }
+
+  /** Revokes the session of `refreshToken` if it belongs to `userId`; anything else is ignored. */
+  async revokeByRefreshToken(refreshToken: string, userId: string): Promise<void> {
+    const stored = await this.sessions.findRefreshToken(hashRefreshToken(refreshToken));
+    if (stored?.session.user.id === userId) await this.revoke(stored.session.id, 'logout');
+  }
+
+  async revokeAllOfUser(
+    userId: string,
+    reason: RevocationReason,
+    exceptSessionId?: string,
+  ): Promise<void> {
+    const ids = await this.sessions.revokeAllOfUser(
+      userId,
+      reason,
+      this.clock.now(),
+      exceptSessionId,
+    );
+    await this.forget(ids);
+  }
+
+  /** Drops cached session state of a user whose role or status changed. */
+  async forgetUser(userId: string): Promise<void> {
+    await this.forget(await this.sessions.sessionIdsOfUser(userId));
+  }
+
+  /**
+   * The live session behind an access token, or null once it was revoked, expired, or its user
+   * disabled. Cached briefly; a cache outage falls back to the database.
+   */
+  async live(sessionId: string): Promise<LiveSession | null> {
+    const cached = await this.store.get(cacheKey(sessionId)).catch(() => null);
+    if (cached !== null) return cached === 'null' ? null : (JSON.parse(cached) as LiveSession);
+    const session = await this.sessions.findLive(sessionId, this.clock.now());
+    await this.store
+      .set(cacheKey(sessionId), JSON.stringify(session), LIVE_SESSION_CACHE_MS)
+      .catch(() => undefined);
+    return session;
+  }
+
+  private async forget(sessionIds: readonly string[]): Promise<void> {
+    if (sessionIds.length === 0) return;
+    // With the cache down, requests read sessions from the database, so the revocation holds.
+    await this.store.delete(...sessionIds.map(cacheKey)).catch((error: unknown) => {
+      this.logger.warn(`could not drop cached sessions: ${String(error)}`);
+    });
+  }
+}

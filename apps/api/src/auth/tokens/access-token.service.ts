@@ -1,0 +1,87 @@
+import { type Config, InjectConfig } from '@libs/config';
+import { Injectable } from '@nestjs/common';
+import { SignJWT, decodeProtectedHeader, errors, jwtVerify } from 'jose';
+import { randomUUID } from 'node:crypto';
+import { Clock } from '../../platform/clock.js';
+import { ACCESS_TOKEN_ALG, SigningKeys } from './signing-keys.js';
+
+/** RFC 9068 media type of JWT access tokens, so an ID token or other JWT is never accepted. */
+const ACCESS_TOKEN_TYP = 'at+jwt';
+const CLOCK_TOLERANCE_SECONDS = 30;
+/** Headers that let a token name its own key: never trusted (RFC 8725 §3.10). */
+const KEY_CARRYING_HEADERS = ['jku', 'x5u', 'jwk', 'x5c'] as const;
+
+export interface AccessTokenClaims {
+  readonly userId: string;
+  readonly sessionId: string;
+  readonly role: 'user' | 'admin';
+}
+
+export class InvalidAccessTokenError extends Error {
+  override readonly name = 'InvalidAccessTokenError';
+}
+
+/** Signs and verifies access tokens: EdDSA JWTs, `typ: at+jwt`, at most 15 minutes long. */
+@Injectable()
+export class AccessTokenService {
+  constructor(
+    @InjectConfig() private readonly config: Config,
+    private readonly keys: SigningKeys,
+    private readonly clock: Clock,
+  ) {}
+
+  get lifetimeSeconds(): number {
+    return this.config.auth.accessTtlSeconds;
+  }
+
+  async sign({ userId, sessionId, role }: AccessTokenClaims): Promise<string> {
+    const { kid, key } = this.keys.signer();
+    const issuedAt = Math.floor(this.clock.now().getTime() / 1000);
+    return new SignJWT({ sid: sessionId, role })
+      .setProtectedHeader({ alg: ACCESS_TOKEN_ALG, typ: ACCESS_TOKEN_TYP, kid })
+      .setIssuer(this.config.auth.issuer)
+      .setAudience(this.config.auth.audience)
+      .setSubject(userId)
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(issuedAt + this.lifetimeSeconds)
+      .setJti(randomUUID())
+      .sign(key);
+  }
+
+  /** Throws InvalidAccessTokenError for anything but a token we signed, unexpired, for us. */
+  async verify(token: string): Promise<AccessTokenClaims> {
+    try {
+      const header = decodeProtectedHeader(token);
+      if (KEY_CARRYING_HEADERS.some((name) => name in header)) {
+        throw new InvalidAccessTokenError('token carries its own key');
+      }
+      const key = this.keys.verificationKey(header.kid);
+      if (!key) throw new InvalidAccessTokenError('unknown key id');
+      const { payload } = await jwtVerify(token, key, {
+        algorithms: [ACCESS_TOKEN_ALG],
+        typ: ACCESS_TOKEN_TYP,
+        issuer: this.config.auth.issuer,
+        audience: this.config.auth.audience,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        currentDate: this.clock.now(),
+        requiredClaims: ['sub', 'iat', 'exp', 'jti', 'sid', 'role'],
+        maxTokenAge: this.lifetimeSeconds + CLOCK_TOLERANCE_SECONDS,
+      });
+      const { sub, sid, role } = payload;
+      if (
+        typeof sub !== 'string' ||
+        typeof sid !== 'string' ||
+        (role !== 'user' && role !== 'admin')
+      ) {
+        throw new InvalidAccessTokenError('malformed claims');
+      }
+      return { userId: sub, sessionId: sid, role };
+    } catch (error) {
+      if (error instanceof InvalidAccessTokenError) throw error;
+      if (error instanceof errors.JOSEError || error instanceof TypeError) {
+        throw new InvalidAccessTokenError(error.message);
+      }
+      throw error;
+    }
+  }
+}

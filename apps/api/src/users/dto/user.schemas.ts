@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { pageQuery } from '../../platform/pagination/cursor.js';
+import { text } from '../../platform/validation/fields.js';
+import type { UserRecord } from '../users.repository.js';
+
+/** Trimmed, lower-cased (emails compare case-insensitively), at most 254 characters. */
+export const email = text({ max: 320 })
+  .trim()
+  .toLowerCase()
+  .pipe(z.email().max(254))
+  .meta({ format: 'email', example: 'ada@example.com' });
+
+export const displayName = text({ max: 100 }).trim();
+
+export const userResponse = z
+  .object({
+    id: z.uuid(),
+    email: z.email(),
+    name: z.string(),
+    role: z.enum(['user', 'admin']),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'User' });
+export type UserResponse = z.infer<typeof userResponse>;
+
+export const updateMeBody = z.strictObject({ name: displayName.optional() });
+export const adminUpdateUserBody = z.strictObject({
+  role: z.enum(['user', 'admin']).optional(),
+  disabled: z.boolean().optional(),
+});
+export const listUsersQuery = pageQuery.extend({ q: text({ max: 100 }).trim().optional() });
+export const userIdParam = z.uuid();
+
+export function toUserResponse(user: UserRecord): UserResponse {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    createdAt: user.createdAt.toISOString(),
+  };
+}

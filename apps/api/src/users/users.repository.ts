@@ -1,0 +1,139 @@
+import { Injectable } from '@nestjs/common';
+import { Prisma, PrismaService, type Role } from '@libs/database';
+
+/** The columns a User response may show: never the password hash. */
+const PUBLIC_FIELDS = { id: true, email: true, name: true, role: true, createdAt: true } as const;
+
+export interface UserRecord {
+  readonly id: string;
+  readonly email: string;
+  readonly name: string;
+  readonly role: Role;
+  readonly createdAt: Date;
+}
+
+export interface UserCredentials extends UserRecord {
+  readonly passwordHash: string | null;
+  readonly disabled: boolean;
+}
+
+export class EmailTakenError extends Error {
+  override readonly name = 'EmailTakenError';
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+}
+
+@Injectable()
+export class UsersRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /** The database's unique index decides duplicates, so two concurrent sign-ups cannot both win. */
+  async create(data: {
+    email: string;
+    name: string;
+    passwordHash: string | null;
+  }): Promise<UserRecord> {
+    try {
+      return await this.prisma.user.create({ data, select: PUBLIC_FIELDS });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new EmailTakenError();
+      throw error;
+    }
+  }
+
+  findById(id: string): Promise<UserRecord | null> {
+    return this.prisma.user.findUnique({ where: { id }, select: PUBLIC_FIELDS });
+  }
+
+  findCredentialsByEmail(email: string): Promise<UserCredentials | null> {
+    return this.prisma.user.findUnique({
+      where: { email },
+      select: { ...PUBLIC_FIELDS, passwordHash: true, disabled: true },
+    });
+  }
+
+  findCredentialsById(id: string): Promise<UserCredentials | null> {
+    return this.prisma.user.findUnique({
+      where: { id },
+      select: { ...PUBLIC_FIELDS, passwordHash: true, disabled: true },
+    });
+  }
+
+  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+    await this.prisma.user.update({ where: { id }, data: { passwordHash } });
+  }
+
+  update(
+    id: string,
+    data: { name?: string; role?: Role; disabled?: boolean },
+  ): Promise<UserRecord | null> {
+    return this.prisma.user
+      .update({ where: { id }, data, select: PUBLIC_FIELDS })
+      .catch((error: unknown) => {
+        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025')
+          return null;
+        throw error;
+      });
+  }
+
+  /**
+   * A page in (createdAt, id) order after the cursor, optionally filtered by a case-insensitive
+   * substring of email or name. Keyset pagination: deep pages cost what the first one does.
+   */
+  list(options: {
+    limit: number;
+    after?: { createdAt: Date; id: string };
+    q?: string;
+  }): Promise<UserRecord[]> {
+    const { limit, after, q } = options;
+    return this.prisma.user.findMany({
+      where: {
+        AND: [
+          q
+            ? {
+                OR: [
+                  { email: { contains: q, mode: 'insensitive' } },
+                  { name: { contains: q, mode: 'insensitive' } },
+                ],
+              }
+            : {},
+          after
+            ? {
+                OR: [
+                  { createdAt: { gt: after.createdAt } },
+                  { createdAt: after.createdAt, id: { gt: after.id } },
+                ],
+              }
+            : {},
+        ],
+      },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      take: limit,
+      select: PUBLIC_FIELDS,
+    });
+  }
+
+  /** The user of an OIDC account, if it signed in before. */
+  async findByIdentity(provider: string, subject: string): Promise<UserCredentials | null> {
+    const identity = await this.prisma.userIdentity.findUnique({
+      where: { provider_subject: { provider, subject } },
+      select: { user: { select: { ...PUBLIC_FIELDS, passwordHash: true, disabled: true } } },
+    });
+    return identity?.user ?? null;
+  }
+
+  async linkIdentity(
+    userId: string,
+    provider: string,
+    subject: string,
+    email?: string,
+  ): Promise<void> {
+    await this.prisma.userIdentity.upsert({
+      where: { provider_subject: { provider, subject } },
+      create: { userId, provider, subject, email: email ?? null },
+      update: {},
+    });
+  }
+}

@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Ed25519Jwk } from '@libs/config';
+import { SignJWT } from 'jose';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import {
+  bearer,
+  decodeJwt,
+  forge,
+  newSigningKey,
+  register,
+  type Tokens,
+} from './support/identity.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+describe('access tokens', () => {
+  let t: TestApp;
+  let activeKey: Ed25519Jwk;
+  let retiredKey: Ed25519Jwk;
+  let tokens: Tokens;
+  let claims: Record<string, unknown>;
+
+  beforeAll(async () => {
+    activeKey = await newSigningKey('active');
+    retiredKey = await newSigningKey('retired');
+    // The retired key still verifies (rotation), but only its public half is configured.
+    const { d: _private, ...retiredPublic } = retiredKey;
+    t = await startTestApp({ JWT_SIGNING_KEYS: JSON.stringify([activeKey, retiredPublic]) });
+    tokens = await register(t.server);
+    claims = decodeJwt(tokens.accessToken).claims;
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const now = (): number => Math.floor(Date.now() / 1000);
+  const me = (token: string) =>
+    request(t.server)
+      .get('/v1/users/me')
+      .set(...bearer(token));
+
+  it('accepts the tokens it issued', async () => {
+    await me(tokens.accessToken).expect(200);
+    expect(decodeJwt(tokens.accessToken).header.kid).toBe('active');
+  });
+
+  it('publishes every configured key in the JWKS, public halves only', async () => {
+    const res = await request(t.server).get('/.well-known/jwks.json').expect(200);
+    const keys = res.body.keys as { kid: string }[];
+    expect(keys.map((key) => key.kid)).toEqual(['active', 'retired']);
+    expect(JSON.stringify(res.body)).not.toContain(activeKey.d);
+  });
+
+  it('still accepts a token signed by a retired key (rotation)', async () => {
+    await me(await forge(retiredKey, {}, claims)).expect(200);
+  });
+
+  it('answers a missing token with 401 and a Bearer challenge', async () => {
+    const res = await request(t.server).get('/v1/users/me').expect(401);
+    expect(res.headers['www-authenticate']).toBe('Bearer realm="api"');
+  });
+
+  describe('refuses forged or misused tokens with 401', () => {
+    const cases: [string, () => string | Promise<string>][] = [
+      [
+        'alg none',
+        () => {
+          const header = Buffer.from(
+            JSON.stringify({ alg: 'none', typ: 'at+jwt', kid: 'active' }),
+          ).toString('base64url');
+          return `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.`;
+        },
+      ],
+      [
+        'a tampered payload',
+        () => {
+          const [header, , signature] = tokens.accessToken.split('.');
+          const payload = Buffer.from(JSON.stringify({ ...claims, role: 'admin' })).toString(
+            'base64url',
+          );
+          return `${header}.${payload}.${signature}`;
+        },
+      ],
+      [
+        'an expired token',
+        () => forge(activeKey, {}, { ...claims, iat: now() - 3600, exp: now() - 1800 }),
+      ],
+      ['a wrong issuer', () => forge(activeKey, {}, { ...claims, iss: 'https://evil.example' })],
+      ['a wrong audience', () => forge(activeKey, {}, { ...claims, aud: 'another-api' })],
+      ['a wrong typ (an ID token)', () => forge(activeKey, { typ: 'JWT' }, claims)],
+      ['an unknown kid', () => forge(activeKey, { kid: 'nope' }, claims)],
+      [
+        'a key of its own (jwk header)',
+        () => forge(activeKey, { jwk: { kty: 'OKP', crv: 'Ed25519', x: activeKey.x } }, claims),
+      ],
+      ['a jku header', () => forge(activeKey, { jku: 'https://evil.example/jwks.json' }, claims)],
+      [
+        'HS256 signed with the public key (algorithm confusion)',
+        () =>
+          new SignJWT(claims)
+            .setProtectedHeader({ alg: 'HS256', typ: 'at+jwt', kid: 'active' })
+            .sign(Buffer.from(activeKey.x, 'base64url')),
+      ],
+      ['a key we never had', async () => forge(await newSigningKey('active'), {}, claims)],
+      [
+        'a session that does not exist',
+        () => forge(activeKey, {}, { ...claims, sid: randomUUID() }),
+      ],
+      [
+        'another user for this session',
+        () => forge(activeKey, {}, { ...claims, sub: randomUUID() }),
+      ],
+      ['the refresh token', () => Promise.resolve(tokens.refreshToken)],
+    ];
+
+    it.each(cases)('%s', async (_case, token) => {
+      const res = await me(await token()).expect(401);
+      expect(res.headers['www-authenticate']).toMatch(/error="invalid_token"/);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    });
+  });
+
+  it('takes the role from the live account, not from the token', async () => {
+    const forged = await forge(activeKey, {}, { ...claims, role: 'admin' });
+    await request(t.server)
+      .get('/v1/users')
+      .set(...bearer(forged))
+      .expect(403);
+  });
+});

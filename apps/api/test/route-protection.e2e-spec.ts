@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+/**
+ * Deny by default: every route in the OpenAPI document needs a bearer token except exactly these.
+ * Adding a public route means adding it here, on purpose.
+ */
+const PUBLIC_ROUTES = [
+  'GET /.well-known/jwks.json',
+  'GET /health/live',
+  'GET /health/ready',
+  'GET /v1/auth/oidc/{provider}/authorize',
+  'GET /v1/auth/oidc/{provider}/callback',
+  'POST /v1/auth/login',
+  'POST /v1/auth/refresh',
+  'POST /v1/auth/register',
+];
+
+describe('route protection', () => {
+  let t: TestApp;
+  let routes: string[];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const doc = await request(t.server).get('/openapi.json').expect(200);
+    routes = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>).flatMap(
+      ([path, operations]) =>
+        Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('documents the public routes', () => {
+    for (const route of PUBLIC_ROUTES.filter((r) => !r.includes('oidc')))
+      expect(routes).toContain(route);
+  });
+
+  it('answers 401 without a token on every other route', async () => {
+    const protectedRoutes = routes.filter((route) => !PUBLIC_ROUTES.includes(route));
+    expect(protectedRoutes.length).toBeGreaterThan(5);
+    for (const route of protectedRoutes) {
+      const [method = 'GET', path = '/'] = route.split(' ');
+      const url = path.replaceAll(/\{[^}]+\}/g, '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b');
+      const res = await request(t.server)[method.toLowerCase() as 'get'](url).send({});
+      expect(`${route} → ${res.status}`).toBe(`${route} → 401`);
+    }
+  });
+});

@@ -73,8 +73,9 @@ describe('embedded PostgreSQL (PGlite)', () => {
   it('serves Prisma: concurrent writes, reads and transactions', async () => {
     const prisma = prismaFor(embedded.url);
     try {
-      await seedDemoData(prisma);
-      await seedDemoData(prisma);
+      const hash = (password: string): Promise<string> => Promise.resolve(`hashed:${password}`);
+      await seedDemoData(prisma, hash);
+      await seedDemoData(prisma, hash);
       const emails = Array.from({ length: 30 }, (_, i) => `embedded-${i}@example.com`);
       await Promise.all(emails.map((email) => prisma.user.create({ data: { email } })));
       await Promise.all(

@@ -59,11 +59,16 @@ describe('PrismaService', () => {
   it('seeds the demo accounts once, however often it runs', async () => {
     const prisma = new PrismaService(configFor(db.url));
     try {
-      await seedDemoData(prisma);
-      await seedDemoData(prisma);
+      const hash = (password: string): Promise<string> => Promise.resolve(`hashed:${password}`);
+      await seedDemoData(prisma, hash);
+      await seedDemoData(prisma, hash);
       const users = await prisma.user.findMany({ orderBy: { email: 'asc' } });
       expect(users.map(({ email, role, passwordHash }) => ({ email, role, passwordHash }))).toEqual(
-        DEMO_ACCOUNTS.map(({ email, role }) => ({ email, role, passwordHash: null })),
+        DEMO_ACCOUNTS.map(({ email, role, password }) => ({
+          email,
+          role,
+          passwordHash: `hashed:${password}`,
+        })),
       );
     } finally {
       await prisma.$disconnect();

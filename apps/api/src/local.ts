@@ -11,6 +11,7 @@ import { Logger } from 'nestjs-pino';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createApp } from './app.factory.js';
+import { PasswordHasher } from './auth/passwords/password-hasher.js';
 import { exitGracefullyOnSignals } from './platform/lifecycle/graceful-shutdown.js';
 import { DOCS_PATH } from './platform/openapi/openapi.js';
 
@@ -31,7 +32,10 @@ async function local(): Promise<void> {
   const app = await createApp(config);
   const logger = app.get(Logger);
   for (const name of applied) logger.log(`migration applied: ${name}`);
-  if (embedded) await seedDemoData(app.get(PrismaService));
+  if (embedded) {
+    const hasher = app.get(PasswordHasher);
+    await seedDemoData(app.get(PrismaService), (password) => hasher.hash(password));
+  }
 
   exitGracefullyOnSignals(
     app,
@@ -57,7 +61,10 @@ async function local(): Promise<void> {
     ...(embedded
       ? [
           '  Demo accounts:',
-          ...DEMO_ACCOUNTS.map((account) => `    ${account.role.padEnd(6)} ${account.email}`),
+          ...DEMO_ACCOUNTS.map(
+            ({ role, email, password }) =>
+              `    ${role.padEnd(6)} ${email.padEnd(20)} password: ${password}`,
+          ),
         ]
       : []),
     '',

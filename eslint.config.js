@@ -52,6 +52,11 @@ export default tseslint.config(
     },
   },
   {
+    // Benchmarks print their tables.
+    files: ['bench/**/*.ts'],
+    rules: { 'no-console': 'off' },
+  },
+  {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     extends: [tseslint.configs.disableTypeChecked],
   },

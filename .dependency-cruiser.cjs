@@ -52,7 +52,11 @@ module.exports = {
           '\\.spec\\.ts$',
         ],
       },
-      to: { path: ['^libs/database/', 'node_modules/(pg|@prisma)/'] },
+      // Types (a Role, a User) may be shared; runtime access goes through repositories.
+      to: {
+        path: ['^libs/database/', 'node_modules/(pg|@prisma)/'],
+        dependencyTypesNot: ['type-only'],
+      },
     },
     {
       name: 'only-libs-touch-redis',

@@ -103,7 +103,7 @@ describe('embedded PostgreSQL (PGlite)', () => {
       const prisma = prismaFor(embedded.url);
       try {
         const admin = await prisma.user.findUnique({ where: { email: 'admin@example.com' } });
-        expect(admin).toMatchObject({ role: 'admin', passwordHash: null });
+        expect(admin).toMatchObject({ role: 'admin', passwordHash: 'hashed:demo admin password' });
         expect(await deployMigrations(embedded.url)).toEqual([]);
       } finally {
         await prisma.$disconnect();

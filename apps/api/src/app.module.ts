@@ -4,8 +4,10 @@ import { type Config, ConfigModule } from '@libs/config';
 import { DatabaseModule } from '@libs/database';
 import { LoggerModule } from '@libs/observability';
 import { AuthModule } from './auth/auth.module.js';
+import { OidcModule } from './auth/oidc/oidc.module.js';
 import { HealthModule } from './health/health.module.js';
 import { PlatformModule } from './platform/platform.module.js';
+import { RateLimitModule } from './platform/rate-limit/rate-limit.module.js';
 import { UsersModule } from './users/users.module.js';
 
 @Module({})
@@ -19,8 +21,10 @@ export class AppModule {
         DatabaseModule,
         CacheModule.forRoot(),
         PlatformModule,
+        RateLimitModule,
         HealthModule,
         AuthModule,
+        OidcModule,
         UsersModule,
       ],
     };

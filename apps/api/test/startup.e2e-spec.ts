@@ -78,5 +78,6 @@ describe('npm start (local.js) against real services', () => {
     } finally {
       child.kill('SIGKILL');
     }
-  });
+    // A whole process start (migrations included) takes seconds, not jest's default 5.
+  }, 60_000);
 });

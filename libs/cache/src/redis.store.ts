@@ -1,6 +1,27 @@
 import { Logger } from '@nestjs/common';
 import { Redis } from 'ioredis';
-import { KeyValueStore } from './key-value.store.js';
+import { createHash } from 'node:crypto';
+import { type CounterState, type CounterWindow, KeyValueStore } from './key-value.store.js';
+
+/**
+ * KeyValueStore.increment in one atomic round trip. The window starts with the first hit; the hit
+ * that goes over the limit restarts it for the block duration. A key without a TTL (written by
+ * something else) gets the window, so a counter can never live forever.
+ */
+const INCREMENT_SCRIPT = `
+local hits = redis.call('INCR', KEYS[1])
+if hits == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+if hits == tonumber(ARGV[2]) + 1 and tonumber(ARGV[3]) > 0 then
+  redis.call('PEXPIRE', KEYS[1], ARGV[3])
+end
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl < 0 then
+  redis.call('PEXPIRE', KEYS[1], ARGV[1])
+  ttl = tonumber(ARGV[1])
+end
+return { hits, ttl }
+`;
+const INCREMENT_SHA = createHash('sha1').update(INCREMENT_SCRIPT).digest('hex');
 
 export interface RedisStoreOptions {
   readonly url: string;
@@ -61,8 +82,27 @@ export class RedisStore extends KeyValueStore {
     await this.client.set(key, value, 'PX', ttlMs);
   }
 
+  /** GETDEL (Redis ≥ 6.2) is atomic on the server, so a value is handed out only once. */
+  async take(key: string): Promise<string | null> {
+    return this.client.getdel(key);
+  }
+
   async delete(...keys: string[]): Promise<void> {
     if (keys.length > 0) await this.client.del(...keys);
+  }
+
+  async increment(key: string, { windowMs, limit, blockMs }: CounterWindow): Promise<CounterState> {
+    const args = [key, windowMs, limit, blockMs] as const;
+    let reply: unknown;
+    try {
+      // The script body is sent only when this Redis has not cached it yet (after a restart).
+      reply = await this.client.evalsha(INCREMENT_SHA, 1, ...args);
+    } catch (error) {
+      if (!(error instanceof Error && error.message.startsWith('NOSCRIPT'))) throw error;
+      reply = await this.client.eval(INCREMENT_SCRIPT, 1, ...args);
+    }
+    const [hits, ttlMs] = reply as [number, number];
+    return { hits, ttlMs };
   }
 
   async ping(): Promise<void> {

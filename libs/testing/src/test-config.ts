@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { type Config, loadConfig } from '@libs/config';
 import { requireHarnessEnv } from './harness-env.js';
 import { assertTestDatabase, databaseUrl, workerName } from './test-databases.js';
 
-export const redisKeyPrefix = (runId: string, workerId?: string): string =>
-  `test:${runId}:${workerId === undefined ? '' : `w${workerId}:`}`;
+/** `test:<run>:` covers everything a run wrote (teardown deletes it); below it, one app's keys. */
+export const redisKeyPrefix = (runId: string, appId?: string): string =>
+  `test:${runId}:${appId === undefined ? '' : `${appId}:`}`;
 
 /** This jest worker's own database (cloned from the migrated template). */
 export function workerDatabaseUrl(): string {
@@ -24,7 +26,9 @@ export function testConfig(overrides: Record<string, string | undefined> = {}): 
     LOG_LEVEL: 'silent',
     DATABASE_URL: workerDatabaseUrl(),
     REDIS_URL: redisUrl,
-    REDIS_KEY_PREFIX: redisKeyPrefix(runId, process.env.JEST_WORKER_ID ?? '1'),
+    // Each app its own keys (cache entries, rate-limit counters); a test that wants two apps
+    // to share state passes the same REDIS_KEY_PREFIX to both.
+    REDIS_KEY_PREFIX: redisKeyPrefix(runId, randomUUID()),
     // Tests create many accounts from one address; tests of rate limiting set their own limits.
     RATE_LIMIT_PER_MINUTE: '1000000',
     RATE_LIMIT_AUTH_PER_MINUTE: '1000000',

@@ -7,6 +7,7 @@ import { Public } from './decorators/public.decorator.js';
 import { loginBody, logoutBody, refreshBody, registerBody } from './dto/auth.schemas.js';
 import { type TokenResponse, tokenResponse } from './dto/token-response.js';
 import type { AuthenticatedUser } from './guards/authenticated-user.js';
+import { AuthRateLimit } from '../platform/rate-limit/rate-limit.decorators.js';
 
 @ApiTags('auth')
 @Controller('v1/auth')
@@ -15,6 +16,7 @@ export class AuthController {
 
   @Post('register')
   @Public()
+  @AuthRateLimit()
   @HttpCode(201)
   @ApiOperation({ summary: 'Create an account and sign in.' })
   @ApiResponse({ status: 201, standardSchema: tokenResponse })
@@ -26,6 +28,7 @@ export class AuthController {
 
   @Post('login')
   @Public()
+  @AuthRateLimit()
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in with email and password.' })
   @ApiResponse({ status: 200, standardSchema: tokenResponse })
@@ -35,6 +38,7 @@ export class AuthController {
 
   @Post('refresh')
   @Public()
+  @AuthRateLimit({ account: false })
   @HttpCode(200)
   @ApiOperation({
     summary: 'Trade a refresh token for new tokens; the old refresh token is spent.',

@@ -69,12 +69,30 @@ describe('npm start (local.js) against real services', () => {
       });
       const ready = await fetch(`http://127.0.0.1:${port}/health/ready`);
       expect(ready.status).toBe(200);
+
+      // Secrets never reach a log line: sign up, then use the tokens.
+      const password = 'a secret nobody should log 1';
+      const signup = await fetch(`http://127.0.0.1:${port}/v1/auth/register`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: `log-${Date.now()}@example.com`, password }),
+      });
+      expect(signup.status).toBe(201);
+      const tokens = (await signup.json()) as { accessToken: string; refreshToken: string };
+      const me = await fetch(`http://127.0.0.1:${port}/v1/users/me`, {
+        headers: { authorization: `Bearer ${tokens.accessToken}` },
+      });
+      expect(me.status).toBe(200);
       expect(output).toContain('Redis      none: cache and rate limits in process');
 
       child.kill('SIGTERM');
       const [code] = await exited;
       expect(code).toBe(0);
       expect(output).toContain('shutdown complete');
+      expect(output).toContain('"url":"/v1/users/me"');
+      for (const secret of [password, tokens.accessToken, tokens.refreshToken, '$argon2id']) {
+        expect(output).not.toContain(secret);
+      }
     } finally {
       child.kill('SIGKILL');
     }

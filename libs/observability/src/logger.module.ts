@@ -1,4 +1,4 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { type Config, APP_CONFIG } from '@libs/config';
 import type { IncomingMessage } from 'node:http';
 import { LoggerModule as PinoLoggerModule, type Params } from 'nestjs-pino';
@@ -7,6 +7,8 @@ import { REDACTED_PATHS } from './redaction.js';
 /** Structured JSON logs (pino) with one line per request, keyed by the request id. */
 export function loggerParams({ log }: Config): Params {
   return {
+    // Every route. nestjs-pino's own default pattern does not match under Nest 12's Fastify adapter.
+    forRoutes: [{ path: '*path', method: RequestMethod.ALL }],
     pinoHttp: {
       level: log.level,
       redact: { paths: [...REDACTED_PATHS], censor: '[redacted]' },
@@ -16,7 +18,16 @@ export function loggerParams({ log }: Config): Params {
       customLogLevel: (_req, res, error) =>
         error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
       // Probes run every few seconds; their lines would drown the rest.
-      autoLogging: { ignore: (req) => req.url?.startsWith('/health/') ?? false },
+      autoLogging: {
+        ignore: (req) =>
+          (
+            (req as IncomingMessage & { originalUrl?: string }).originalUrl ??
+            req.url ??
+            ''
+          ).startsWith('/health/'),
+      },
+      // The status is what matters in a request line; response headers are noise.
+      serializers: { res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }) },
       quietReqLogger: true,
     },
   };

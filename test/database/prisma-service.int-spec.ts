@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type Config, ConfigModule, loadConfig } from '@libs/config';
 import {
   DEMO_ACCOUNTS,
+  DEMO_PRODUCTS,
   DatabaseModule,
   PrismaService,
   deployMigrations,
@@ -70,6 +71,11 @@ describe('PrismaService', () => {
           passwordHash: `hashed:${password}`,
         })),
       );
+      const products = await prisma.product.findMany({
+        select: { sku: true },
+        orderBy: { sku: 'asc' },
+      });
+      expect(products.map(({ sku }) => sku)).toEqual(DEMO_PRODUCTS.map(({ sku }) => sku).sort());
     } finally {
       await prisma.$disconnect();
     }

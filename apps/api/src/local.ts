@@ -1,6 +1,7 @@
 import { loadConfig, type Config } from '@libs/config';
 import {
   DEMO_ACCOUNTS,
+  DEMO_PRODUCTS,
   PrismaService,
   deployMigrations,
   repoRoot,
@@ -60,6 +61,7 @@ async function local(): Promise<void> {
     `  Redis      ${config.redis.url ? 'REDIS_URL' : 'none: cache and rate limits in process'}`,
     ...(embedded
       ? [
+          `  Demo products: ${DEMO_PRODUCTS.map(({ sku }) => sku).join(', ')}`,
           '  Demo accounts:',
           ...DEMO_ACCOUNTS.map(
             ({ role, email, password }) =>

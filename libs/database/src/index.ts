@@ -17,5 +17,5 @@ export {
   type EmbeddedPostgres,
   type EmbeddedPostgresOptions,
 } from './embedded/embedded-postgres.js';
-export { DEMO_ACCOUNTS, seedDemoData, type DemoAccount } from './seed/demo-seed.js';
+export { DEMO_ACCOUNTS, DEMO_PRODUCTS, seedDemoData, type DemoAccount } from './seed/demo-seed.js';
 export { repoRoot } from './repo-root.js';

@@ -1,8 +1,10 @@
 import { PrismaPg } from '@prisma/adapter-pg';
-import type {
-  SqlDriverAdapter,
-  SqlMigrationAwareDriverAdapterFactory,
+import {
+  ColumnTypeEnum,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
 } from '@prisma/driver-adapter-utils';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 
@@ -17,10 +19,14 @@ function withDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
+/** Names of the "char" columns of the query running in this async context. */
+const charColumns = new AsyncLocalStorage<Set<string>>();
+
 /**
  * adapter-pg 7.10 rejects result columns of PostgreSQL's one-byte "char" type, which the schema
  * engine's catalog queries return (pg_constraint.contype, …), so describing a database fails.
- * pg hands their values over as strings already: declare them as text.
+ * pg hands their values over as strings already: let adapter-pg read them as text, and remember
+ * which they were so `reportCharColumns` can give the engine the type it expects.
  */
 function readCharAsText(pool: pg.Pool): void {
   const query = pool.query.bind(pool) as (
@@ -29,11 +35,31 @@ function readCharAsText(pool: pg.Pool): void {
   const patched = async (...args: unknown[]): Promise<pg.QueryResult | pg.QueryResult[]> => {
     const result = await query(...args);
     for (const { fields } of [result].flat()) {
-      for (const field of fields) if (field.dataTypeID === CHAR_OID) field.dataTypeID = TEXT_OID;
+      for (const field of fields) {
+        if (field.dataTypeID !== CHAR_OID) continue;
+        field.dataTypeID = TEXT_OID;
+        charColumns.getStore()?.add(field.name);
+      }
     }
     return result;
   };
   pool.query = patched as typeof pool.query;
+}
+
+/** Declares the "char" columns of each result as Character, as the engine reads them (get_char). */
+function reportCharColumns(adapter: SqlDriverAdapter): void {
+  const queryRaw = adapter.queryRaw.bind(adapter);
+  adapter.queryRaw = async (query) => {
+    const columns = new Set<string>();
+    const result = await charColumns.run(columns, () => queryRaw(query));
+    if (columns.size === 0) return result;
+    return {
+      ...result,
+      columnTypes: result.columnTypes.map((type, index) =>
+        columns.has(result.columnNames[index] ?? '') ? ColumnTypeEnum.Character : type,
+      ),
+    };
+  };
 }
 
 /**
@@ -103,6 +129,7 @@ export class MigrationConnections implements SqlMigrationAwareDriverAdapterFacto
     readCharAsText(pool);
     this.pools.push(pool);
     const adapter = await new PrismaPg(pool).connect();
+    reportCharColumns(adapter);
     // adapter-pg splits scripts at every ";", which breaks function bodies and string literals.
     // Without parameters pg sends the whole migration as one simple query, as the native engine
     // does (one implicit transaction), and adapter-pg still maps its errors.

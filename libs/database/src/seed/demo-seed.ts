@@ -15,8 +15,17 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { email: 'user@example.com', name: 'Uma User', role: 'user', password: 'demo user password' },
 ];
 
+/** A few catalog items to browse and order in `npm start`'s embedded database. */
+export const DEMO_PRODUCTS = [
+  { sku: 'DEMO-MUG', name: 'Enamel mug', priceCents: 1_450, stock: 120 },
+  { sku: 'DEMO-TEE', name: 'Organic cotton T-shirt', priceCents: 2_900, stock: 60 },
+  { sku: 'DEMO-NOTE', name: 'Dot-grid notebook', priceCents: 1_200, stock: 200 },
+  { sku: 'DEMO-BOTTLE', name: 'Steel water bottle', priceCents: 2_400, stock: 45 },
+  { sku: 'DEMO-STICKERS', name: 'Sticker pack', priceCents: 500, stock: 500 },
+].map((product) => ({ ...product, currency: 'EUR', description: `${product.name} (demo item)` }));
+
 /**
- * Creates the demo accounts that are missing; existing rows (maybe edited) are left alone.
+ * Creates the demo accounts and products that are missing; existing rows (maybe edited) are left alone.
  * Hashing is the caller's (the API's password hasher), so the parameters are the service's own.
  */
 export async function seedDemoData(
@@ -32,4 +41,5 @@ export async function seedDemoData(
       update: {},
     });
   }
+  await prisma.product.createMany({ data: DEMO_PRODUCTS, skipDuplicates: true });
 }

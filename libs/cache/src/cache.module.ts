@@ -6,6 +6,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { type Config, APP_CONFIG } from '@libs/config';
+import { CacheAside } from './cache-aside.js';
 import { KeyValueStore } from './key-value.store.js';
 import { MemoryStore } from './memory.store.js';
 import { RedisStore } from './redis.store.js';
@@ -40,12 +41,17 @@ export class CacheModule {
               : new MemoryStore(),
         },
         {
+          provide: CacheAside,
+          inject: [KeyValueStore],
+          useFactory: (store: KeyValueStore) => new CacheAside(store),
+        },
+        {
           provide: StoreLifecycle,
           inject: [KeyValueStore],
           useFactory: (store: KeyValueStore) => new StoreLifecycle(store),
         },
       ],
-      exports: [KeyValueStore],
+      exports: [KeyValueStore, CacheAside],
     };
   }
 }

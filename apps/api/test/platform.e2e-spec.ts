@@ -43,6 +43,17 @@ describe('HTTP platform', () => {
       expect(res.headers['x-request-id']).toBe('trace-42.a');
     });
 
+    it('carries the request id on error responses too', async () => {
+      const notFound = await request(t.server).get('/v1/nothing-here').set('X-Request-Id', 'err-1');
+      expect(notFound.headers['x-request-id']).toBe('err-1');
+      const tooLarge = await request(t.server)
+        .post('/v1/probe')
+        .set('Content-Type', 'application/json')
+        .send(JSON.stringify({ name: 'x'.repeat(100 * 1024) }));
+      expect(tooLarge.status).toBe(413);
+      expect(tooLarge.headers['x-request-id']).toMatch(UUID);
+    });
+
     it('replaces an X-Request-Id that is not sane', async () => {
       const res = await request(t.server).get('/health/live').set('X-Request-Id', 'a"b<script>');
       expect(res.headers['x-request-id']).toMatch(UUID);

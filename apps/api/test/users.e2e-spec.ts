@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { PrismaService } from '@libs/database';
 import request from 'supertest';
 import {
   PASSWORD,
@@ -149,6 +150,23 @@ describe('users', () => {
         .set(...bearer(admin.accessToken))
         .expect(200);
       expect(second.body).toEqual({ data: created.slice(2), nextCursor: null });
+    });
+
+    it('GET /v1/users returns 20 users per page by default', async () => {
+      const tag = `default-page-${Date.now()}`;
+      await t.app.get(PrismaService).user.createMany({
+        data: Array.from({ length: 21 }, (_, i) => ({
+          email: newEmail(`page${i}`),
+          name: `${tag} ${i}`,
+        })),
+      });
+      const res = await request(t.server)
+        .get('/v1/users')
+        .query({ q: tag })
+        .set(...bearer(admin.accessToken))
+        .expect(200);
+      expect(res.body.data).toHaveLength(20);
+      expect(res.body.nextCursor).toEqual(expect.any(String));
     });
 
     it.each([{ limit: '0' }, { limit: '101' }, { cursor: 'not-a-cursor' }, { offset: '3' }])(

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { requireHarnessEnv } from './harness-env.js';
-import { databaseUrl } from './test-databases.js';
+import { databaseUrl, quoteIdentifier } from './test-databases.js';
 
 export interface ScratchDatabase {
   readonly url: string;
@@ -23,10 +23,6 @@ export async function query<Row extends object = Record<string, unknown>>(
   }
 }
 
-async function onServer(serverUrl: string, sql: string): Promise<void> {
-  await query(serverUrl, sql);
-}
-
 /**
  * A new, empty database on the test server, for tests of migrations themselves. Named after the
  * run, so global teardown drops it even if the test does not.
@@ -34,9 +30,11 @@ async function onServer(serverUrl: string, sql: string): Promise<void> {
 export async function createScratchDatabase(): Promise<ScratchDatabase> {
   const { runId, postgresUrl } = requireHarnessEnv();
   const name = `test_${runId}_scratch_${randomBytes(6).toString('hex')}`;
-  await onServer(postgresUrl, `CREATE DATABASE "${name}"`);
+  await query(postgresUrl, `CREATE DATABASE ${quoteIdentifier(name)}`);
   return {
     url: databaseUrl(postgresUrl, name),
-    drop: () => onServer(postgresUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+    drop: async () => {
+      await query(postgresUrl, `DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`);
+    },
   };
 }

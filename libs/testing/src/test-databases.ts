@@ -40,7 +40,8 @@ async function withAdmin<T>(
   }
 }
 
-const quote = (identifier: string): string => `"${identifier.replaceAll('"', '""')}"`;
+export const quoteIdentifier = (identifier: string): string =>
+  `"${identifier.replaceAll('"', '""')}"`;
 
 /**
  * Migrates once into a template database, then clones it for each jest worker (cloning is a
@@ -52,12 +53,14 @@ export async function createTestDatabases(
   workers: number,
 ): Promise<void> {
   const template = templateName(runId);
-  await withAdmin(serverUrl, (admin) => admin.query(`CREATE DATABASE ${quote(template)}`));
+  await withAdmin(serverUrl, (admin) =>
+    admin.query(`CREATE DATABASE ${quoteIdentifier(template)}`),
+  );
   await deployMigrations(databaseUrl(serverUrl, template));
   await withAdmin(serverUrl, async (admin) => {
     for (let worker = 1; worker <= workers; worker++) {
       await admin.query(
-        `CREATE DATABASE ${quote(workerName(runId, worker))} TEMPLATE ${quote(template)}`,
+        `CREATE DATABASE ${quoteIdentifier(workerName(runId, worker))} TEMPLATE ${quoteIdentifier(template)}`,
       );
     }
   });
@@ -71,7 +74,7 @@ export async function dropTestDatabases(serverUrl: string, runId: string): Promi
       [`${TEST_MARKER}\\_${runId}\\_%`],
     );
     for (const { datname } of rows) {
-      await admin.query(`DROP DATABASE IF EXISTS ${quote(datname)} WITH (FORCE)`);
+      await admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(datname)} WITH (FORCE)`);
     }
   });
 }

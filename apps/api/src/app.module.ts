@@ -6,6 +6,7 @@ import { LoggerModule } from '@libs/observability';
 import { AuthModule } from './auth/auth.module.js';
 import { OidcModule } from './auth/oidc/oidc.module.js';
 import { HealthModule } from './health/health.module.js';
+import { ProductsModule } from './products/products.module.js';
 import { PlatformModule } from './platform/platform.module.js';
 import { RateLimitModule } from './platform/rate-limit/rate-limit.module.js';
 import { UsersModule } from './users/users.module.js';
@@ -26,6 +27,7 @@ export class AppModule {
         AuthModule,
         OidcModule,
         UsersModule,
+        ProductsModule,
       ],
     };
   }

@@ -49,6 +49,15 @@ export const ERROR_CODES = {
     type: '/problems/oidc-provider-unavailable',
     title: 'The identity provider is unavailable',
   },
+
+  // Catalog
+  product_not_found: { status: 404, type: 'about:blank', title: 'Not Found' },
+  sku_taken: { status: 409, type: '/problems/sku-taken', title: 'A product with this SKU exists' },
+  precondition_failed: {
+    status: 412,
+    type: '/problems/precondition-failed',
+    title: 'The resource changed since you read it',
+  },
 } as const satisfies Record<string, { status: number; type: string; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

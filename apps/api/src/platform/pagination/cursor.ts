@@ -7,7 +7,7 @@ export interface Cursor {
   readonly id: string;
 }
 
-const cursorPayload = z.strictObject({ k: z.string().max(200), i: z.uuid() });
+const cursorPayload = z.strictObject({ k: z.string().max(300), i: z.uuid() });
 
 /** Opaque to clients: base64url JSON, so its shape can change without breaking them. */
 export function encodeCursor({ key, id }: Cursor): string {
@@ -17,7 +17,7 @@ export function encodeCursor({ key, id }: Cursor): string {
 /** `limit` (1–100, default 20) and an opaque `cursor`; bad values are a 400 like any other field. */
 export const pageQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: text({ max: 400 })
+  cursor: text({ max: 1200 })
     .transform((value, context): Cursor => {
       try {
         const { k, i } = cursorPayload.parse(

@@ -1,0 +1,61 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { CacheAside, KeyValueStore } from '@libs/cache';
+import { createHash, randomUUID } from 'node:crypto';
+import type { Page } from '../platform/pagination/cursor.js';
+import type { ProductResponse } from './dto/product.schemas.js';
+
+/** A product as cached: the response and the version its ETag is made of. */
+export interface CachedProduct {
+  readonly product: ProductResponse;
+  readonly version: number;
+}
+
+const PRODUCT_TTL = { ttlMs: 60_000, jitter: 0.2 };
+const PAGE_TTL = { ttlMs: 30_000, jitter: 0.2 };
+/** Outlives every page entry, so a page is never read under a generation that came back. */
+const GENERATION_TTL_MS = 24 * 60 * 60 * 1000;
+const GENERATION_KEY = 'catalog:generation';
+
+/**
+ * Catalog reads through Redis (cache-aside). Products are cached by id and deleted when they
+ * change. Listing pages are keyed by a catalog generation that every change replaces, so one
+ * write invalidates every cached page without finding them. Public data only: nothing here
+ * depends on who asks.
+ */
+@Injectable()
+export class CatalogCache {
+  private readonly logger = new Logger(CatalogCache.name);
+
+  constructor(
+    private readonly cache: CacheAside,
+    private readonly store: KeyValueStore,
+  ) {}
+
+  product(id: string, load: () => Promise<CachedProduct | null>): Promise<CachedProduct | null> {
+    return this.cache.get(`catalog:product:${id}`, PRODUCT_TTL, load);
+  }
+
+  async page(
+    query: Record<string, unknown>,
+    load: () => Promise<Page<ProductResponse>>,
+  ): Promise<Page<ProductResponse>> {
+    const generation = await this.store.get(GENERATION_KEY).catch(() => undefined);
+    // Without the generation (Redis down) a cached page could be stale: read the database.
+    if (generation === undefined) return load();
+    const digest = createHash('sha256').update(JSON.stringify(query)).digest('base64url');
+    return this.cache.get(`catalog:page:${generation ?? 'initial'}:${digest}`, PAGE_TTL, load);
+  }
+
+  /** After products changed (admin writes, stock taken or returned by orders). */
+  async invalidate(...productIds: string[]): Promise<void> {
+    await Promise.all([
+      productIds.length > 0
+        ? this.cache.invalidate(...productIds.map((id) => `catalog:product:${id}`))
+        : undefined,
+      this.store.set(GENERATION_KEY, randomUUID(), GENERATION_TTL_MS).catch((error: unknown) => {
+        // Cached pages then live out their short TTL.
+        this.logger.warn(`catalog pages not invalidated: ${String(error)}`);
+      }),
+    ]);
+  }
+}

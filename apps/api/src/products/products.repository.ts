@@ -1,0 +1,137 @@
+import { Injectable } from '@nestjs/common';
+import { Prisma, PrismaService } from '@libs/database';
+import type { ProductSort } from './dto/product.schemas.js';
+
+export interface ProductRecord {
+  readonly id: string;
+  readonly sku: string;
+  readonly name: string;
+  readonly description: string;
+  readonly priceCents: number;
+  readonly currency: string;
+  readonly stock: number;
+  readonly active: boolean;
+  readonly version: number;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+export interface NewProduct {
+  readonly sku: string;
+  readonly name: string;
+  readonly description: string;
+  readonly priceCents: number;
+  readonly currency: string;
+  readonly stock: number;
+}
+
+export interface ProductChanges {
+  readonly name?: string | undefined;
+  readonly description?: string | undefined;
+  readonly priceCents?: number | undefined;
+  readonly stock?: number | undefined;
+  readonly active?: boolean | undefined;
+}
+
+export class SkuTakenError extends Error {
+  override readonly name = 'SkuTakenError';
+}
+
+/** Sort fields → column and the SQL type its cursor value is compared as. Nothing else reaches SQL. */
+const SORT_COLUMNS = {
+  name: { column: Prisma.raw('"name"'), cast: Prisma.raw('varchar') },
+  priceCents: { column: Prisma.raw('"price_cents"'), cast: Prisma.raw('integer') },
+  createdAt: { column: Prisma.raw('"created_at"'), cast: Prisma.raw('timestamptz') },
+} as const;
+
+const PRODUCT_COLUMNS = Prisma.sql`"id", "sku", "name", "description", "price_cents" AS "priceCents",
+  "currency", "stock", "active", "version", "created_at" AS "createdAt", "updated_at" AS "updatedAt"`;
+
+/** `q` is a literal substring: LIKE's wildcards in it match themselves. */
+function likePattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, '\\$&')}%`;
+}
+
+@Injectable()
+export class ProductsRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  findById(id: string): Promise<ProductRecord | null> {
+    return this.prisma.product.findUnique({ where: { id } });
+  }
+
+  /** The unique index on `sku` decides duplicates, also between concurrent requests. */
+  async create(product: NewProduct): Promise<ProductRecord> {
+    try {
+      return await this.prisma.product.create({ data: product });
+    } catch (error) {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
+        throw new SkuTakenError();
+      throw error;
+    }
+  }
+
+  /**
+   * Applies `changes` when the product exists and, if `version` is given, is still at that
+   * version (one conditional UPDATE, so two admins cannot overwrite each other unnoticed).
+   * Null when no row matched.
+   */
+  async update(
+    id: string,
+    changes: ProductChanges,
+    version?: number,
+  ): Promise<ProductRecord | null> {
+    try {
+      return await this.prisma.product.update({
+        where: { id, ...(version === undefined ? {} : { version }) },
+        data: { ...changes, version: { increment: 1 } },
+      });
+    } catch (error) {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025')
+        return null;
+      throw error;
+    }
+  }
+
+  /** Archives an active product; false when there is no such product at all. */
+  async archive(id: string): Promise<boolean> {
+    const { count } = await this.prisma.product.updateMany({
+      where: { id, active: true },
+      data: { active: false, version: { increment: 1 } },
+    });
+    if (count === 1) return true;
+    return (await this.prisma.product.count({ where: { id } })) === 1;
+  }
+
+  /**
+   * A page of active products in `sort` order after the cursor. Keyset pagination with a row
+   * comparison, `(column, id) > (value, id)`, which PostgreSQL answers from the index of that
+   * order: a deep page costs what the first one does.
+   */
+  list(options: {
+    limit: number;
+    sort: ProductSort;
+    after?: { value: string; id: string };
+    q?: string;
+  }): Promise<ProductRecord[]> {
+    const descending = options.sort.startsWith('-');
+    const { column, cast } =
+      SORT_COLUMNS[options.sort.replace('-', '') as keyof typeof SORT_COLUMNS];
+    const direction = Prisma.raw(descending ? 'DESC' : 'ASC');
+    const conditions = [Prisma.sql`"active"`];
+    if (options.q) conditions.push(Prisma.sql`"name" ILIKE ${likePattern(options.q)}`);
+    if (options.after) {
+      const { value, id } = options.after;
+      conditions.push(
+        descending
+          ? Prisma.sql`(${column}, "id") < (${value}::${cast}, ${id}::uuid)`
+          : Prisma.sql`(${column}, "id") > (${value}::${cast}, ${id}::uuid)`,
+      );
+    }
+    return this.prisma.$queryRaw<ProductRecord[]>`
+      SELECT ${PRODUCT_COLUMNS} FROM "products"
+      WHERE ${Prisma.join(conditions, ' AND ')}
+      ORDER BY ${column} ${direction}, "id" ${direction}
+      LIMIT ${options.limit}`;
+  }
+}

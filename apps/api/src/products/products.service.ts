@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '../platform/errors/domain-error.js';
+import { type Cursor, type Page, toPage } from '../platform/pagination/cursor.js';
+import { CatalogCache, type CachedProduct } from './catalog-cache.js';
+import {
+  type ProductResponse,
+  type ProductSort,
+  toProductResponse,
+} from './dto/product.schemas.js';
+import {
+  type NewProduct,
+  type ProductChanges,
+  type ProductRecord,
+  ProductsRepository,
+  SkuTakenError,
+} from './products.repository.js';
+
+function cached(product: ProductRecord): CachedProduct {
+  return { product: toProductResponse(product), version: product.version };
+}
+
+/** The value of the sort field, as the cursor carries it. */
+function sortValue(product: ProductRecord, sort: ProductSort): string {
+  switch (sort.replace('-', '') as 'name' | 'priceCents' | 'createdAt') {
+    case 'name':
+      return product.name;
+    case 'priceCents':
+      return String(product.priceCents);
+    case 'createdAt':
+      return product.createdAt.toISOString();
+  }
+}
+
+@Injectable()
+export class ProductsService {
+  constructor(
+    private readonly products: ProductsRepository,
+    private readonly cache: CatalogCache,
+  ) {}
+
+  async get(id: string): Promise<CachedProduct> {
+    const entry = await this.cache.product(id, async () => {
+      const product = await this.products.findById(id);
+      return product ? cached(product) : null;
+    });
+    if (!entry) throw new DomainError('product_not_found');
+    return entry;
+  }
+
+  list(query: {
+    limit: number;
+    cursor?: Cursor | undefined;
+    q?: string | undefined;
+    sort: ProductSort;
+  }): Promise<Page<ProductResponse>> {
+    const { limit, cursor, q, sort } = query;
+    return this.cache.page({ limit, cursor, q, sort }, async () => {
+      const rows = await this.products.list({
+        limit: limit + 1,
+        sort,
+        ...(cursor ? { after: { value: cursor.key.slice(sort.length + 1), id: cursor.id } } : {}),
+        ...(q ? { q } : {}),
+      });
+      return toPage(
+        rows,
+        limit,
+        (product) => ({ key: `${sort}:${sortValue(product, sort)}`, id: product.id }),
+        toProductResponse,
+      );
+    });
+  }
+
+  async create(product: NewProduct): Promise<CachedProduct> {
+    try {
+      const created = await this.products.create(product);
+      await this.cache.invalidate(created.id);
+      return cached(created);
+    } catch (error) {
+      if (error instanceof SkuTakenError) throw new DomainError('sku_taken');
+      throw error;
+    }
+  }
+
+  /** `version` comes from `If-Match`; null means it names no version of ours (always stale). */
+  async update(
+    id: string,
+    changes: ProductChanges,
+    version: number | null | undefined,
+  ): Promise<CachedProduct> {
+    const updated = version === null ? null : await this.products.update(id, changes, version);
+    if (!updated) {
+      if (version !== undefined && (await this.products.findById(id)))
+        throw new DomainError('precondition_failed');
+      throw new DomainError('product_not_found');
+    }
+    await this.cache.invalidate(id);
+    return cached(updated);
+  }
+
+  async archive(id: string): Promise<void> {
+    if (!(await this.products.archive(id))) throw new DomainError('product_not_found');
+    await this.cache.invalidate(id);
+  }
+}

@@ -54,6 +54,7 @@ export interface Config {
     readonly connectTimeoutMs: number;
     readonly poolTimeoutMs: number;
     readonly statementTimeoutMs: number;
+    readonly logQueries: boolean;
   };
   readonly redis: { readonly url: string | undefined; readonly keyPrefix: string };
   readonly auth: {
@@ -143,6 +144,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
       poolTimeoutMs: env.DATABASE_POOL_TIMEOUT_MS,
       statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+      logQueries: env.DATABASE_LOG_QUERIES,
     },
     redis: { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX },
     auth: {

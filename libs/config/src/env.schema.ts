@@ -87,6 +87,9 @@ export const envSchema = z.object({
   DATABASE_STATEMENT_TIMEOUT_MS: milliseconds
     .default(10_000)
     .describe('PostgreSQL statement_timeout for every connection of the pool.'),
+  DATABASE_LOG_QUERIES: booleanFlag
+    .default(false)
+    .describe('Log every SQL statement with its duration at debug level (development only).'),
   REDIS_URL: z
     .url({ protocol: /^rediss?$/ })
     .optional()

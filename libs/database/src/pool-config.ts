@@ -1,7 +1,7 @@
 import type { Config } from '@libs/config';
 import pg from 'pg';
 
-export type PoolSettings = Omit<Config['database'], 'url'>;
+export type PoolSettings = Omit<Config['database'], 'url' | 'logQueries'>;
 
 /** Idle pooled connections are closed after this long (pg's default, stated explicitly). */
 const IDLE_TIMEOUT_MS = 10_000;

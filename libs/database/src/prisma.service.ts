@@ -9,10 +9,15 @@ import { poolConfig } from './pool-config.js';
  * an unreachable database produces fast errors instead of waiting requests. Connects lazily, on
  * the first query; the pool is closed when the Nest application shuts down.
  */
+/** `$on('query')` exists on the client only when its type knows query logging is configured. */
+interface QueryEvents {
+  $on(event: 'query', listener: (event: { query: string; duration: number }) => void): void;
+}
+
 @Injectable()
 export class PrismaService extends PrismaClient implements OnModuleDestroy {
   constructor(@InjectConfig() config: Config) {
-    const { url, ...settings } = config.database;
+    const { url, logQueries, ...settings } = config.database;
     if (!url) throw new Error('DATABASE_URL is not set');
     const logger = new Logger(PrismaService.name);
     super({
@@ -20,7 +25,19 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
         // pg drops the dead connection itself; this only makes the event visible.
         onPoolError: (error) => logger.warn(`idle database connection failed: ${error.message}`),
       }),
+      ...(logQueries ? { log: [{ emit: 'event', level: 'query' }] as const } : {}),
     });
+    if (logQueries) {
+      this.onQuery(({ query, duration }) => logger.debug(`${duration} ms: ${query}`));
+    }
+  }
+
+  /**
+   * Calls `listener` with every SQL statement sent, when DATABASE_LOG_QUERIES is on (otherwise
+   * Prisma emits no query events). Tests use it to count the queries of a request.
+   */
+  onQuery(listener: (event: { query: string; duration: number }) => void): void {
+    (this as unknown as QueryEvents).$on('query', listener);
   }
 
   /** Readiness: one round trip to PostgreSQL, bounded by the pool's timeouts. */

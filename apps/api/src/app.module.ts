@@ -6,6 +6,7 @@ import { LoggerModule } from '@libs/observability';
 import { AuthModule } from './auth/auth.module.js';
 import { OidcModule } from './auth/oidc/oidc.module.js';
 import { HealthModule } from './health/health.module.js';
+import { OrdersModule } from './orders/orders.module.js';
 import { ProductsModule } from './products/products.module.js';
 import { PlatformModule } from './platform/platform.module.js';
 import { RateLimitModule } from './platform/rate-limit/rate-limit.module.js';
@@ -28,6 +29,7 @@ export class AppModule {
         OidcModule,
         UsersModule,
         ProductsModule,
+        OrdersModule,
       ],
     };
   }

@@ -1,7 +1,7 @@
 export { DatabaseModule } from './database.module.js';
 export { PrismaService } from './prisma.service.js';
 export { isDatabaseUnavailableError } from './database-errors.js';
-export { Prisma, Role, type User } from './generated/prisma/client.js';
+export { OrderStatus, Prisma, Role, type User } from './generated/prisma/client.js';
 export {
   createMigration,
   deployMigrations,

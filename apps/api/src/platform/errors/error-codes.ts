@@ -58,6 +58,45 @@ export const ERROR_CODES = {
     type: '/problems/precondition-failed',
     title: 'The resource changed since you read it',
   },
+
+  // Orders
+  order_not_found: { status: 404, type: 'about:blank', title: 'Not Found' },
+  forbidden: { status: 403, type: 'about:blank', title: 'Forbidden' },
+  insufficient_stock: {
+    status: 409,
+    type: '/problems/insufficient-stock',
+    title: 'Not enough stock to fill the order',
+  },
+  product_unavailable: {
+    status: 422,
+    type: '/problems/product-unavailable',
+    title: 'A product in the order is unknown or no longer sold',
+  },
+  mixed_currencies: {
+    status: 422,
+    type: '/problems/mixed-currencies',
+    title: 'All lines of an order must share one currency',
+  },
+  order_not_cancellable: {
+    status: 409,
+    type: '/problems/order-not-cancellable',
+    title: 'The order can no longer be cancelled',
+  },
+  invalid_transition: {
+    status: 409,
+    type: '/problems/invalid-status-transition',
+    title: 'The order cannot move to that status',
+  },
+  idempotency_key_reused: {
+    status: 422,
+    type: '/problems/idempotency-key-reused',
+    title: 'This Idempotency-Key was used for a different request',
+  },
+  idempotency_in_flight: {
+    status: 409,
+    type: '/problems/idempotency-in-flight',
+    title: 'A request with this Idempotency-Key is still in progress',
+  },
 } as const satisfies Record<string, { status: number; type: string; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

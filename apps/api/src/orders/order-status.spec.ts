@@ -1,0 +1,27 @@
+import { describe, expect, it } from '@jest/globals';
+import type { OrderStatus } from '@libs/database';
+import { canTransition, statusesBefore } from './order-status.js';
+
+const ALL: OrderStatus[] = ['pending', 'paid', 'shipped', 'delivered', 'cancelled'];
+const ALLOWED = new Set([
+  'pending→paid',
+  'paid→shipped',
+  'shipped→delivered',
+  'pending→cancelled',
+  'paid→cancelled',
+]);
+
+describe('order status machine', () => {
+  it.each(ALL.flatMap((from) => ALL.map((to) => [from, to] as const)))(
+    '%s → %s is allowed only if API.md says so',
+    (from, to) => {
+      expect(canTransition(from, to)).toBe(ALLOWED.has(`${from}→${to}`));
+    },
+  );
+
+  it('knows where each status can come from', () => {
+    expect(statusesBefore('cancelled')).toEqual(['pending', 'paid']);
+    expect(statusesBefore('paid')).toEqual(['pending']);
+    expect(statusesBefore('pending')).toEqual([]);
+  });
+});

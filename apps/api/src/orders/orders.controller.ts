@@ -1,0 +1,124 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { z } from 'zod';
+import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
+import { Roles } from '../auth/decorators/roles.decorator.js';
+import type { AuthenticatedUser } from '../auth/guards/authenticated-user.js';
+import { etagOf, versionRequiredBy } from '../platform/http/etag.js';
+import { IdempotencyKey } from '../platform/idempotency/idempotency-key.decorator.js';
+import { IdempotencyService } from '../platform/idempotency/idempotency.service.js';
+import type { Page } from '../platform/pagination/cursor.js';
+import {
+  type OrderResponse,
+  listOrdersQuery,
+  orderIdParam,
+  orderResponse,
+  placeOrderBody,
+  updateOrderBody,
+} from './dto/order.schemas.js';
+import { OrdersService, type VersionedOrder } from './orders.service.js';
+
+function withEtag(reply: FastifyReply, { order, version }: VersionedOrder): OrderResponse {
+  void reply.header('etag', etagOf(version));
+  return order;
+}
+
+@ApiTags('orders')
+@ApiBearerAuth()
+@Controller('v1/orders')
+export class OrdersController {
+  constructor(
+    private readonly orders: OrdersService,
+    private readonly idempotency: IdempotencyService,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: true,
+    description: 'Unique per intended order (e.g. a UUID); a retry with it is answered once.',
+  })
+  @ApiOperation({ summary: 'Place an order at catalog prices; stock is taken at once.' })
+  @ApiResponse({ status: 201, standardSchema: orderResponse })
+  async place(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdempotencyKey() key: string,
+    @Body({ schema: placeOrderBody }) body: z.output<typeof placeOrderBody>,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<unknown> {
+    const { response, replayed } = await this.idempotency.execute(
+      { userId: user.id, key, fingerprint: ['POST /v1/orders', body] },
+      (complete) => this.orders.place(user.id, body.items, complete),
+    );
+    void reply.status(response.status).headers(response.headers);
+    if (replayed) void reply.header('idempotent-replayed', 'true');
+    return response.body;
+  }
+
+  @Get()
+  @ApiOperation({
+    summary: 'Your orders, newest first; admins see everyone’s (`userId` narrows to one user).',
+  })
+  list(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query({ schema: listOrdersQuery }) query: z.output<typeof listOrdersQuery>,
+  ): Promise<Page<OrderResponse>> {
+    return this.orders.list(user, query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'An order of yours (admins: any order), with an ETag.' })
+  @ApiResponse({ status: 200, standardSchema: orderResponse })
+  async get(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', { schema: orderIdParam }) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OrderResponse> {
+    return withEtag(reply, await this.orders.get(user, id));
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Cancel a pending or paid order; its stock goes back.' })
+  @ApiResponse({ status: 200, standardSchema: orderResponse })
+  async cancel(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', { schema: orderIdParam }) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OrderResponse> {
+    return withEtag(reply, await this.orders.cancel(user, id));
+  }
+
+  @Patch(':id')
+  @Roles('admin')
+  @ApiHeader({ name: 'If-Match', required: false, description: 'ETag you read; stale: 412.' })
+  @ApiOperation({
+    summary: 'Move an order along pending → paid → shipped → delivered, or cancel it (admin).',
+  })
+  @ApiResponse({ status: 200, standardSchema: orderResponse })
+  async update(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', { schema: orderIdParam }) id: string,
+    @Body({ schema: updateOrderBody }) body: z.output<typeof updateOrderBody>,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OrderResponse> {
+    return withEtag(
+      reply,
+      await this.orders.transition(user, id, body.status, versionRequiredBy(ifMatch)),
+    );
+  }
+}

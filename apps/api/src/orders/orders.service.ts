@@ -1,0 +1,198 @@
+import { Injectable } from '@nestjs/common';
+import { type Config, InjectConfig } from '@libs/config';
+import { type OrderStatus, PrismaService } from '@libs/database';
+import type { AuthenticatedUser } from '../auth/guards/authenticated-user.js';
+import { etagOf } from '../platform/http/etag.js';
+import { DomainError } from '../platform/errors/domain-error.js';
+import type { StoredResponse } from '../platform/idempotency/idempotency.repository.js';
+import type { CompleteInTransaction } from '../platform/idempotency/idempotency.service.js';
+import type { Cursor, Page } from '../platform/pagination/cursor.js';
+import { toPage } from '../platform/pagination/cursor.js';
+import type { FieldError } from '../platform/problem/problem-details.js';
+import { CatalogCache } from '../products/catalog-cache.js';
+import { type OrderResponse, type PlaceOrderBody, toOrderResponse } from './dto/order.schemas.js';
+import { recordOrderEvent } from './order-events.js';
+import { canTransition } from './order-status.js';
+import {
+  type LockedProduct,
+  type OrderLineRecord,
+  type OrderRecord,
+  OrdersRepository,
+  type Transaction,
+} from './orders.repository.js';
+
+/** An order as answered, with the version its ETag is made of. */
+export interface VersionedOrder {
+  readonly order: OrderResponse;
+  readonly version: number;
+}
+
+const versioned = (order: OrderRecord): VersionedOrder => ({
+  order: toOrderResponse(order),
+  version: order.version,
+});
+
+/** The lines of an order at catalog prices, or the domain error that stops it. */
+function priceLines(items: PlaceOrderBody['items'], products: readonly LockedProduct[]) {
+  const byId = new Map(products.map((product) => [product.id, product]));
+  const unavailable: FieldError[] = [];
+  const short: FieldError[] = [];
+  const lines: OrderLineRecord[] = [];
+  items.forEach(({ productId, quantity }, index) => {
+    const product = byId.get(productId);
+    if (!product?.active) {
+      unavailable.push({ pointer: `#/items/${index}/productId`, detail: 'is not for sale' });
+      return;
+    }
+    if (product.stock < quantity)
+      short.push({ pointer: `#/items/${index}/quantity`, detail: `only ${product.stock} left` });
+    lines.push({
+      productId,
+      sku: product.sku,
+      name: product.name,
+      quantity,
+      unitPriceCents: product.priceCents,
+    });
+  });
+  if (unavailable.length > 0)
+    throw new DomainError('product_unavailable', 'A product is unknown or archived.', unavailable);
+  const currencies = new Set(products.map((product) => product.currency));
+  if (currencies.size > 1)
+    throw new DomainError('mixed_currencies', `Lines are priced in ${[...currencies].join(', ')}.`);
+  if (short.length > 0)
+    throw new DomainError('insufficient_stock', 'Not enough stock for every line.', short);
+  return { lines, currency: products[0]?.currency ?? '' };
+}
+
+@Injectable()
+export class OrdersService {
+  private readonly transactionOptions: { maxWait: number; timeout: number };
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly orders: OrdersRepository,
+    private readonly catalog: CatalogCache,
+    @InjectConfig() config: Config,
+  ) {
+    // Waiting for a connection is bounded like any other query; the work itself is short.
+    this.transactionOptions = {
+      maxWait: config.database.poolTimeoutMs || 2_000,
+      timeout: config.database.statementTimeoutMs || 10_000,
+    };
+  }
+
+  /**
+   * One transaction: lock the products (in id order), check them, take the stock conditionally,
+   * write the order with its price snapshot and server-computed total, the outbox event and the
+   * idempotency record. Any failure rolls all of it back.
+   */
+  async place(
+    userId: string,
+    items: PlaceOrderBody['items'],
+    complete: CompleteInTransaction,
+  ): Promise<StoredResponse> {
+    const productIds = items.map((item) => item.productId);
+    const order = await this.prisma.$transaction(async (tx) => {
+      const { lines, currency } = priceLines(items, await this.orders.lockProducts(tx, productIds));
+      const filled = await this.orders.takeStock(tx, items);
+      // Cannot happen while the rows are locked; checked so an oversell can never commit.
+      if (filled !== items.length) throw new DomainError('insufficient_stock');
+      const totalCents = lines.reduce(
+        (sum, line) => sum + BigInt(line.unitPriceCents) * BigInt(line.quantity),
+        0n,
+      );
+      const placed = await this.orders.insert(tx, { userId, currency, totalCents, lines });
+      await recordOrderEvent(tx, 'order.placed', placed);
+      const response: StoredResponse = {
+        status: 201,
+        body: toOrderResponse(placed),
+        headers: { location: `/v1/orders/${placed.id}`, etag: etagOf(placed.version) },
+      };
+      await complete(tx, response);
+      return response;
+    }, this.transactionOptions);
+    await this.catalog.invalidate(...productIds);
+    return order;
+  }
+
+  async get(actor: AuthenticatedUser, id: string): Promise<VersionedOrder> {
+    const order = await this.orders.findById(id, actor.role === 'admin' ? undefined : actor.id);
+    if (!order) throw new DomainError('order_not_found');
+    return versioned(order);
+  }
+
+  /** Own orders; an admin sees everyone's, or one user's with `userId`. Newest first. */
+  async list(
+    actor: AuthenticatedUser,
+    query: {
+      limit: number;
+      cursor?: Cursor | undefined;
+      status?: OrderStatus | undefined;
+      userId?: string | undefined;
+    },
+  ): Promise<Page<OrderResponse>> {
+    if (query.userId !== undefined && actor.role !== 'admin') throw new DomainError('forbidden');
+    const userId = actor.role === 'admin' ? query.userId : actor.id;
+    const rows = await this.orders.list({
+      limit: query.limit + 1,
+      ...(query.cursor
+        ? { before: { createdAt: new Date(query.cursor.key), id: query.cursor.id } }
+        : {}),
+      ...(userId ? { userId } : {}),
+      ...(query.status ? { status: query.status } : {}),
+    });
+    return toPage(
+      rows,
+      query.limit,
+      (order) => ({ key: order.createdAt.toISOString(), id: order.id }),
+      toOrderResponse,
+    );
+  }
+
+  /** Owner or admin; only pending and paid orders can be cancelled. Stock goes back. */
+  cancel(actor: AuthenticatedUser, id: string): Promise<VersionedOrder> {
+    return this.changeStatus(actor, id, 'cancelled');
+  }
+
+  /** Admin: move an order along the status machine; `version` comes from `If-Match`. */
+  async transition(
+    actor: AuthenticatedUser,
+    id: string,
+    status: OrderStatus,
+    version: number | null | undefined,
+  ): Promise<VersionedOrder> {
+    // Orders start pending; nothing moves back there.
+    if (status === 'pending') {
+      await this.get(actor, id);
+      throw new DomainError('invalid_transition', 'No order can move back to pending.');
+    }
+    return this.changeStatus(actor, id, status, version);
+  }
+
+  private async changeStatus(
+    actor: AuthenticatedUser,
+    id: string,
+    status: Exclude<OrderStatus, 'pending'>,
+    version?: number | null,
+  ): Promise<VersionedOrder> {
+    let returnedStock: string[] = [];
+    const order = await this.prisma.$transaction(async (tx: Transaction) => {
+      const current = await this.orders.lockOrder(tx, id);
+      if (!current || (actor.role !== 'admin' && current.userId !== actor.id))
+        throw new DomainError('order_not_found');
+      if (version !== undefined && version !== current.version)
+        throw new DomainError('precondition_failed');
+      if (!canTransition(current.status, status))
+        throw new DomainError(
+          status === 'cancelled' ? 'order_not_cancellable' : 'invalid_transition',
+          `The order is ${current.status}.`,
+        );
+      if (status === 'cancelled') returnedStock = await this.orders.returnStock(tx, id);
+      const changed = await this.orders.setStatus(tx, id, status);
+      await recordOrderEvent(tx, `order.${status}`, changed);
+      return versioned(changed);
+    }, this.transactionOptions);
+    if (returnedStock.length > 0) await this.catalog.invalidate(...returnedStock);
+    return order;
+  }
+}

@@ -310,11 +310,9 @@ describe('orders', () => {
           { items: [{ productId: item.id, quantity: 1 }] },
           key,
         ).expect(201);
-        const row = await t.app
-          .get(PrismaService)
-          .idempotencyKey.findUniqueOrThrow({
-            where: { userId_key: { userId: buyer.user.id, key } },
-          });
+        const row = await t.app.get(PrismaService).idempotencyKey.findUniqueOrThrow({
+          where: { userId_key: { userId: buyer.user.id, key } },
+        });
         expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBeGreaterThanOrEqual(
           24 * 60 * 60 * 1000,
         );

@@ -1,0 +1,276 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { PrismaService } from '@libs/database';
+import { randomUUID } from 'node:crypto';
+import type { PlaceOrderBody } from '../src/orders/dto/order.schemas.js';
+import { OrdersService } from '../src/orders/orders.service.js';
+import { DomainError } from '../src/platform/errors/domain-error.js';
+import { IdempotencyRepository } from '../src/platform/idempotency/idempotency.repository.js';
+import {
+  IdempotencyService,
+  type IdempotentResult,
+} from '../src/platform/idempotency/idempotency.service.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+type Items = PlaceOrderBody['items'];
+
+/** Order placement and cancellation against real PostgreSQL, many at once. */
+describe('orders under concurrency', () => {
+  let t: TestApp;
+  let prisma: PrismaService;
+  let orders: OrdersService;
+  let idempotency: IdempotencyService;
+  /** SQL statements sent so far (DATABASE_LOG_QUERIES makes Prisma report each). */
+  let queries = 0;
+
+  beforeAll(async () => {
+    // Query events on, for the query-count test.
+    t = await startTestApp({ DATABASE_LOG_QUERIES: 'true' });
+    prisma = t.app.get(PrismaService);
+    orders = t.app.get(OrdersService);
+    idempotency = t.app.get(IdempotencyService);
+    prisma.onQuery(() => (queries += 1));
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const newUser = async (): Promise<string> =>
+    (await prisma.user.create({ data: { email: `buyer-${randomUUID()}@example.com` } })).id;
+  const newProduct = async (stock: number, priceCents = 100): Promise<string> =>
+    (
+      await prisma.product.create({
+        data: { sku: `SKU-${randomUUID()}`, name: 'Item', priceCents, currency: 'EUR', stock },
+      })
+    ).id;
+  const stockOf = async (id: string): Promise<number> =>
+    (await prisma.product.findUniqueOrThrow({ where: { id } })).stock;
+
+  /** What POST /v1/orders does, without HTTP. */
+  const place = (userId: string, items: Items, key = randomUUID()): Promise<IdempotentResult> =>
+    idempotency.execute({ userId, key, fingerprint: ['POST /v1/orders', { items }] }, (complete) =>
+      orders.place(userId, items, complete),
+    );
+  const actor = (id: string) => ({ id, sessionId: randomUUID(), role: 'user' as const });
+  const codeOf = (reason: unknown): string =>
+    reason instanceof DomainError ? reason.code : String(reason);
+
+  /** Σ quantity of the product over orders that still hold stock (not cancelled). */
+  async function heldQuantity(productId: string): Promise<number> {
+    const { _sum } = await prisma.orderLine.aggregate({
+      where: { productId, order: { status: { not: 'cancelled' } } },
+      _sum: { quantity: true },
+    });
+    return _sum.quantity ?? 0;
+  }
+
+  it('50 concurrent orders for a product with stock 5: exactly 5 orders, stock 0', async () => {
+    const productId = await newProduct(5);
+    const users = await Promise.all(Array.from({ length: 10 }, newUser));
+    const results = await Promise.allSettled(
+      Array.from({ length: 50 }, (_, i) => place(users[i % 10]!, [{ productId, quantity: 1 }])),
+    );
+    const placed = results.filter((result) => result.status === 'fulfilled');
+    const refused = results.flatMap((result) =>
+      result.status === 'rejected' ? [codeOf(result.reason)] : [],
+    );
+    expect(placed).toHaveLength(5);
+    expect(new Set(refused)).toEqual(new Set(['insufficient_stock']));
+    expect(await stockOf(productId)).toBe(0);
+    expect(await heldQuantity(productId)).toBe(5);
+  });
+
+  it('keeps initial stock = stock + Σ open quantities under concurrent orders and cancels', async () => {
+    const [a, b] = [await newProduct(40), await newProduct(40)];
+    const users = await Promise.all(Array.from({ length: 5 }, newUser));
+    const first = await Promise.all(
+      users.map((user, i) =>
+        place(user, [
+          { productId: a, quantity: 1 + (i % 3) },
+          { productId: b, quantity: 2 },
+        ]),
+      ),
+    );
+    const firstIds = first.map(({ response }) => (response.body as { id: string }).id);
+
+    // Every earlier order cancelled twice at once, while new orders take the same two products
+    // with their lines in both orders (a deadlock would surface as an error here).
+    const results = await Promise.allSettled([
+      ...firstIds.flatMap((id, i) => [
+        orders.cancel(actor(users[i]!), id),
+        orders.cancel(actor(users[i]!), id),
+      ]),
+      ...Array.from({ length: 30 }, (_, i) =>
+        place(
+          users[i % 5]!,
+          i % 2 === 0
+            ? [
+                { productId: a, quantity: 3 },
+                { productId: b, quantity: 1 },
+              ]
+            : [
+                { productId: b, quantity: 1 },
+                { productId: a, quantity: 3 },
+              ],
+        ),
+      ),
+    ]);
+    const failures = results.flatMap((result) =>
+      result.status === 'rejected' ? [codeOf(result.reason)] : [],
+    );
+    expect(new Set(failures)).toEqual(new Set(['order_not_cancellable', 'insufficient_stock']));
+    expect(failures.filter((code) => code === 'order_not_cancellable')).toHaveLength(5);
+
+    for (const productId of [a, b])
+      expect((await stockOf(productId)) + (await heldQuantity(productId))).toBe(40);
+    const cancelledEvents = await prisma.outboxEvent.count({
+      where: { aggregateId: { in: firstIds }, type: 'order.cancelled' },
+    });
+    expect(cancelledEvents).toBe(5);
+  });
+
+  it('the same idempotent request 10 times in parallel creates one order', async () => {
+    const user = await newUser();
+    const productId = await newProduct(100);
+    const key = randomUUID();
+    const items: Items = [{ productId, quantity: 7 }];
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, () => place(user, items, key)),
+    );
+    const answered = results.flatMap((result) =>
+      result.status === 'fulfilled' ? [result.value] : [],
+    );
+    const refused = results.flatMap((result) =>
+      result.status === 'rejected' ? [codeOf(result.reason)] : [],
+    );
+    expect(answered.filter((result) => !result.replayed)).toHaveLength(1);
+    for (const { response } of answered) expect(response).toEqual(answered[0]?.response);
+    expect(refused.every((code) => code === 'idempotency_in_flight')).toBe(true);
+    expect(await prisma.order.count({ where: { userId: user } })).toBe(1);
+    expect(await stockOf(productId)).toBe(93);
+  });
+
+  it('answers a retry while the first request is still running with 409 in flight', async () => {
+    const user = await newUser();
+    const productId = await newProduct(10);
+    const key = randomUUID();
+    const items: Items = [{ productId, quantity: 1 }];
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    const first = idempotency.execute(
+      { userId: user, key, fingerprint: ['POST /v1/orders', { items }] },
+      async (complete) => {
+        started();
+        await gate;
+        return orders.place(user, items, complete);
+      },
+    );
+    await running;
+    await expect(place(user, items, key)).rejects.toMatchObject({ code: 'idempotency_in_flight' });
+    release();
+    const original = await first;
+    expect(await place(user, items, key)).toEqual({ response: original.response, replayed: true });
+  });
+
+  it('leaves nothing behind when the transaction fails, and gives the key back', async () => {
+    const user = await newUser();
+    const productId = await newProduct(10);
+    const key = randomUUID();
+    const items: Items = [{ productId, quantity: 4 }];
+    // A real failure inside the transaction, after the stock was taken: the outbox INSERT fails.
+    await prisma.$executeRawUnsafe(`
+      CREATE OR REPLACE FUNCTION fail_outbox_insert() RETURNS trigger LANGUAGE plpgsql AS
+      $$ BEGIN RAISE EXCEPTION 'outbox unavailable'; END $$`);
+    await prisma.$executeRawUnsafe(`
+      CREATE TRIGGER fail_outbox_${user.replaceAll('-', '')} BEFORE INSERT ON outbox_events
+      FOR EACH ROW WHEN (NEW.payload->>'userId' = '${user}') EXECUTE FUNCTION fail_outbox_insert()`);
+    try {
+      await expect(place(user, items, key)).rejects.toThrow(/outbox unavailable/);
+      expect(await stockOf(productId)).toBe(10);
+      expect(await prisma.order.count({ where: { userId: user } })).toBe(0);
+      expect(await prisma.orderLine.count({ where: { productId } })).toBe(0);
+      expect(await prisma.idempotencyKey.count({ where: { userId: user } })).toBe(0);
+    } finally {
+      await prisma.$executeRawUnsafe(
+        `DROP TRIGGER fail_outbox_${user.replaceAll('-', '')} ON outbox_events`,
+      );
+    }
+    // The key was given back: the retry runs.
+    expect((await place(user, items, key)).replayed).toBe(false);
+    expect(await stockOf(productId)).toBe(6);
+  });
+
+  it('lists orders with their lines in a constant number of queries, whatever the page size', async () => {
+    const user = await newUser();
+    const [a, b] = [await newProduct(1000), await newProduct(1000)];
+    for (let i = 0; i < 30; i++)
+      await place(user, [
+        { productId: a, quantity: 1 },
+        { productId: b, quantity: 1 },
+      ]);
+    const queriesFor = async (limit: number): Promise<number> => {
+      const before = queries;
+      const page = await orders.list(actor(user), { limit });
+      const counted = queries - before;
+      expect(page.data).toHaveLength(limit);
+      expect(page.data.every((order) => order.items.length === 2)).toBe(true);
+      return counted;
+    };
+    const small = await queriesFor(1);
+    expect(small).toBeLessThanOrEqual(2);
+    expect(await queriesFor(10)).toBe(small);
+    expect(await queriesFor(30)).toBe(small);
+  });
+
+  describe('idempotency keys over time', () => {
+    const times = (now: Date, leaseMs = 60_000, lifetimeMs = 86_400_000) => ({
+      now,
+      lockedUntil: new Date(now.getTime() + leaseMs),
+      expiresAt: new Date(now.getTime() + lifetimeMs),
+    });
+
+    it('lets a retry take over a key whose holder died, after its lease', async () => {
+      const keys = t.app.get(IdempotencyRepository);
+      const claim = { userId: await newUser(), key: 'k', requestHash: 'a'.repeat(64) };
+      const start = new Date('2030-01-01T00:00:00Z');
+      expect(await keys.claim({ ...claim, token: randomUUID() }, times(start))).toEqual({
+        kind: 'claimed',
+      });
+      const later = new Date(start.getTime() + 30_000);
+      expect(await keys.claim({ ...claim, token: randomUUID() }, times(later))).toEqual({
+        kind: 'in_flight',
+      });
+      const afterLease = new Date(start.getTime() + 61_000);
+      expect(
+        await keys.claim(
+          { ...claim, requestHash: 'b'.repeat(64), token: randomUUID() },
+          times(afterLease),
+        ),
+      ).toEqual({ kind: 'other_request' });
+      expect(await keys.claim({ ...claim, token: randomUUID() }, times(afterLease))).toEqual({
+        kind: 'claimed',
+      });
+    });
+
+    it('frees a key for any request once it expired', async () => {
+      const keys = t.app.get(IdempotencyRepository);
+      const userId = await newUser();
+      const start = new Date('2030-01-01T00:00:00Z');
+      const first = { userId, key: 'k', requestHash: 'a'.repeat(64), token: randomUUID() };
+      await keys.claim(first, times(start));
+      expect(
+        await keys.complete(keys.client, first, { status: 201, body: { ok: true }, headers: {} }),
+      ).toBe(true);
+      const day = new Date(start.getTime() + 86_399_000);
+      const other = { ...first, requestHash: 'b'.repeat(64), token: randomUUID() };
+      expect(await keys.claim(other, times(day))).toEqual({ kind: 'other_request' });
+      const expired = new Date(start.getTime() + 86_400_000);
+      expect(await keys.claim(other, times(expired))).toEqual({ kind: 'claimed' });
+      expect(
+        await keys.deleteExpired(new Date(expired.getTime() + 86_400_000)),
+      ).toBeGreaterThanOrEqual(1);
+    });
+  });
+});

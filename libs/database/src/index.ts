@@ -1,6 +1,7 @@
 export { DatabaseModule } from './database.module.js';
 export { PrismaService } from './prisma.service.js';
 export { isDatabaseUnavailableError } from './database-errors.js';
+export { containsPattern } from './like-pattern.js';
 export { OrderStatus, Prisma, Role, type User } from './generated/prisma/client.js';
 export {
   createMigration,
@@ -18,4 +19,5 @@ export {
   type EmbeddedPostgresOptions,
 } from './embedded/embedded-postgres.js';
 export { DEMO_ACCOUNTS, DEMO_PRODUCTS, seedDemoData, type DemoAccount } from './seed/demo-seed.js';
+export { bulkUserEmail, seedBulkData, type BulkSeedOptions } from './seed/bulk-seed.js';
 export { repoRoot } from './repo-root.js';

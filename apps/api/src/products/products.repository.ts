@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma, PrismaService } from '@libs/database';
+import { Prisma, PrismaService, containsPattern } from '@libs/database';
 import type { ProductSort } from './dto/product.schemas.js';
 
 export interface ProductRecord {
@@ -46,11 +46,6 @@ const SORT_COLUMNS = {
 
 const PRODUCT_COLUMNS = Prisma.sql`"id", "sku", "name", "description", "price_cents" AS "priceCents",
   "currency", "stock", "active", "version", "created_at" AS "createdAt", "updated_at" AS "updatedAt"`;
-
-/** `q` is a literal substring: LIKE's wildcards in it match themselves. */
-function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, '\\$&')}%`;
-}
 
 @Injectable()
 export class ProductsRepository {
@@ -119,7 +114,7 @@ export class ProductsRepository {
       SORT_COLUMNS[options.sort.replace('-', '') as keyof typeof SORT_COLUMNS];
     const direction = Prisma.raw(descending ? 'DESC' : 'ASC');
     const conditions = [Prisma.sql`"active"`];
-    if (options.q) conditions.push(Prisma.sql`"name" ILIKE ${likePattern(options.q)}`);
+    if (options.q) conditions.push(Prisma.sql`"name" ILIKE ${containsPattern(options.q)}`);
     if (options.after) {
       const { value, id } = options.after;
       conditions.push(

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma, PrismaService, type Role } from '@libs/database';
+import { Prisma, PrismaService, type Role, containsPattern } from '@libs/database';
 
 /** The columns a User response may show: never the password hash. */
 const PUBLIC_FIELDS = { id: true, email: true, name: true, role: true, createdAt: true } as const;
@@ -80,7 +80,8 @@ export class UsersRepository {
 
   /**
    * A page in (createdAt, id) order after the cursor, optionally filtered by a case-insensitive
-   * substring of email or name. Keyset pagination: deep pages cost what the first one does.
+   * substring of email or name. Keyset pagination with a row comparison that PostgreSQL answers
+   * from the (created_at, id) index: deep pages cost what the first one does.
    */
   list(options: {
     limit: number;
@@ -88,31 +89,17 @@ export class UsersRepository {
     q?: string;
   }): Promise<UserRecord[]> {
     const { limit, after, q } = options;
-    return this.prisma.user.findMany({
-      where: {
-        AND: [
-          q
-            ? {
-                OR: [
-                  { email: { contains: q, mode: 'insensitive' } },
-                  { name: { contains: q, mode: 'insensitive' } },
-                ],
-              }
-            : {},
-          after
-            ? {
-                OR: [
-                  { createdAt: { gt: after.createdAt } },
-                  { createdAt: after.createdAt, id: { gt: after.id } },
-                ],
-              }
-            : {},
-        ],
-      },
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      take: limit,
-      select: PUBLIC_FIELDS,
-    });
+    const conditions = [Prisma.sql`TRUE`];
+    if (q) {
+      const pattern = containsPattern(q);
+      conditions.push(Prisma.sql`("email" ILIKE ${pattern} OR "name" ILIKE ${pattern})`);
+    }
+    if (after)
+      conditions.push(Prisma.sql`("created_at", "id") > (${after.createdAt}, ${after.id}::uuid)`);
+    return this.prisma.$queryRaw<UserRecord[]>`
+      SELECT "id", "email", "name", "role"::text AS "role", "created_at" AS "createdAt"
+      FROM "users" WHERE ${Prisma.join(conditions, ' AND ')}
+      ORDER BY "created_at", "id" LIMIT ${limit}`;
   }
 
   /** The user of an OIDC account, if it signed in before. */

@@ -22,7 +22,10 @@ export interface Order {
   readonly updatedAt: string;
 }
 
-export interface Line { productId: string; quantity: number }
+export interface Line {
+  productId: string;
+  quantity: number;
+}
 
 /** POST /v1/orders with a fresh Idempotency-Key unless one is given; returns the raw response. */
 export function postOrder(

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PrismaService } from '@libs/database';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { type Product, createProduct, newSku } from './support/catalog.js';
+import { type Product, createProduct, newSku, toProduct } from './support/catalog.js';
 import { bearer, register, registerAdmin, type Tokens } from './support/identity.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -382,5 +382,34 @@ describe('catalog', () => {
         .expect(400);
       expect(res.body.errors).toEqual([expect.objectContaining({ pointer: '#/cursor' })]);
     });
+  });
+});
+
+describe('catalog with Redis unreachable', () => {
+  let t: TestApp;
+  let seeded: Product;
+
+  beforeAll(async () => {
+    // Nothing listens on port 1: every cache read and write fails at once.
+    t = await startTestApp({ REDIS_URL: 'redis://127.0.0.1:1' });
+    seeded = toProduct(
+      await t.app.get(PrismaService).product.create({
+        data: { sku: newSku(), name: 'Read through', priceCents: 100, currency: 'EUR', stock: 1 },
+      }),
+    );
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('reads products and pages from PostgreSQL instead', async () => {
+    const one = await request(t.server).get(`/v1/products/${seeded.id}`).expect(200);
+    expect(one.body).toEqual(seeded);
+    const page = await request(t.server)
+      .get('/v1/products')
+      .query({ q: 'Read through', limit: 100 })
+      .expect(200);
+    expect((page.body as { data: Product[] }).data.map((p) => p.id)).toContain(seeded.id);
   });
 });

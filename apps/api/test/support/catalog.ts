@@ -39,3 +39,24 @@ export async function createProduct(
     .expect(201);
   return res.body as Product;
 }
+
+/** A product row as the API shows it. */
+export function toProduct(
+  row: Omit<Product, 'createdAt' | 'updatedAt'> & {
+    createdAt: Date;
+    updatedAt: Date;
+  },
+): Product {
+  return {
+    id: row.id,
+    sku: row.sku,
+    name: row.name,
+    description: row.description,
+    priceCents: row.priceCents,
+    currency: row.currency,
+    stock: row.stock,
+    active: row.active,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}

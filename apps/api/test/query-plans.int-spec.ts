@@ -4,8 +4,7 @@ import { createScratchDatabase, query, type ScratchDatabase } from '@libs/testin
 import type { AuthenticatedUser } from '../src/auth/guards/authenticated-user.js';
 import { OrdersService } from '../src/orders/orders.service.js';
 import { encodeCursor, pageQuery } from '../src/platform/pagination/cursor.js';
-import { PRODUCT_SORTS } from '../src/products/dto/product.schemas.js';
-import { ProductsRepository } from '../src/products/products.repository.js';
+import { PRODUCT_SORTS, ProductsRepository } from '../src/products/products.repository.js';
 import { UsersRepository } from '../src/users/users.repository.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 

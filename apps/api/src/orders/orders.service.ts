@@ -1,6 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { type Config, InjectConfig } from '@libs/config';
-import { type OrderStatus, PrismaService } from '@libs/database';
+import type { OrderStatus } from '@libs/database';
+import {
+  CatalogCache,
+  type LockedProduct,
+  type OrderLineRecord,
+  type OrderRecord,
+  OrdersRepository,
+  type Transaction,
+  canTransition,
+  recordOrderEvent,
+} from '@libs/commerce';
 import type { AuthenticatedUser } from '../auth/guards/authenticated-user.js';
 import { etagOf } from '../platform/http/etag.js';
 import { DomainError } from '../platform/errors/domain-error.js';
@@ -9,17 +19,7 @@ import type { CompleteInTransaction } from '../platform/idempotency/idempotency.
 import type { Cursor, Page } from '../platform/pagination/cursor.js';
 import { toPage } from '../platform/pagination/cursor.js';
 import type { FieldError } from '../platform/problem/problem-details.js';
-import { CatalogCache } from '../products/catalog-cache.js';
 import { type OrderResponse, type PlaceOrderBody, toOrderResponse } from './dto/order.schemas.js';
-import { recordOrderEvent } from './order-events.js';
-import { canTransition } from './order-status.js';
-import {
-  type LockedProduct,
-  type OrderLineRecord,
-  type OrderRecord,
-  OrdersRepository,
-  type Transaction,
-} from './orders.repository.js';
 
 /** An order as answered, with the version its ETag is made of. */
 export interface VersionedOrder {
@@ -66,18 +66,17 @@ function priceLines(items: PlaceOrderBody['items'], products: readonly LockedPro
 
 @Injectable()
 export class OrdersService {
-  private readonly transactionOptions: { maxWait: number; timeout: number };
+  private readonly limits: { maxWaitMs: number; timeoutMs: number };
 
   constructor(
-    private readonly prisma: PrismaService,
     private readonly orders: OrdersRepository,
     private readonly catalog: CatalogCache,
     @InjectConfig() config: Config,
   ) {
     // Waiting for a connection is bounded like any other query; the work itself is short.
-    this.transactionOptions = {
-      maxWait: config.database.poolTimeoutMs || 2_000,
-      timeout: config.database.statementTimeoutMs || 10_000,
+    this.limits = {
+      maxWaitMs: config.database.poolTimeoutMs || 2_000,
+      timeoutMs: config.database.statementTimeoutMs || 10_000,
     };
   }
 
@@ -92,7 +91,7 @@ export class OrdersService {
     complete: CompleteInTransaction,
   ): Promise<StoredResponse> {
     const productIds = items.map((item) => item.productId);
-    const order = await this.prisma.$transaction(async (tx) => {
+    const order = await this.orders.transaction(async (tx) => {
       const { lines, currency } = priceLines(items, await this.orders.lockProducts(tx, productIds));
       const filled = await this.orders.takeStock(tx, items);
       // Cannot happen while the rows are locked; checked so an oversell can never commit.
@@ -110,7 +109,7 @@ export class OrdersService {
       };
       await complete(tx, response);
       return response;
-    }, this.transactionOptions);
+    }, this.limits);
     await this.catalog.invalidate(...productIds);
     return order;
   }
@@ -176,7 +175,7 @@ export class OrdersService {
     version?: number | null,
   ): Promise<VersionedOrder> {
     let returnedStock: string[] = [];
-    const order = await this.prisma.$transaction(async (tx: Transaction) => {
+    const order = await this.orders.transaction(async (tx: Transaction) => {
       const current = await this.orders.lockOrder(tx, id);
       if (!current || (actor.role !== 'admin' && current.userId !== actor.id))
         throw new DomainError('order_not_found');
@@ -191,7 +190,7 @@ export class OrdersService {
       const changed = await this.orders.setStatus(tx, id, status);
       await recordOrderEvent(tx, `order.${status}`, changed);
       return versioned(changed);
-    }, this.transactionOptions);
+    }, this.limits);
     if (returnedStock.length > 0) await this.catalog.invalidate(...returnedStock);
     return order;
   }

@@ -18,7 +18,6 @@ import { Public } from '../auth/decorators/public.decorator.js';
 import { Roles } from '../auth/decorators/roles.decorator.js';
 import { etagOf, ifNoneMatchHits, versionRequiredBy } from '../platform/http/etag.js';
 import type { Page } from '../platform/pagination/cursor.js';
-import type { CachedProduct } from './catalog-cache.js';
 import {
   type ProductResponse,
   createProductBody,
@@ -27,7 +26,7 @@ import {
   productResponse,
   updateProductBody,
 } from './dto/product.schemas.js';
-import { ProductsService } from './products.service.js';
+import { type CachedProduct, ProductsService } from './products.service.js';
 
 /** Public catalog data may be stored by clients, as long as they revalidate (ETag). */
 const REVALIDATE = 'no-cache';

@@ -1,6 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, PrismaService, containsPattern } from '@libs/database';
-import type { ProductSort } from './dto/product.schemas.js';
+
+/** The listing orders a client may ask for; `-` means descending. */
+export const PRODUCT_SORTS = [
+  'name',
+  '-name',
+  'priceCents',
+  '-priceCents',
+  'createdAt',
+  '-createdAt',
+] as const;
+export type ProductSort = (typeof PRODUCT_SORTS)[number];
 
 export interface ProductRecord {
   readonly id: string;

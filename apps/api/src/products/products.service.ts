@@ -1,19 +1,19 @@
 import { Injectable } from '@nestjs/common';
+import { type CachedProduct as CachedEntry, CatalogCache } from '@libs/commerce';
 import { DomainError } from '../platform/errors/domain-error.js';
 import { type Cursor, type Page, toPage } from '../platform/pagination/cursor.js';
-import { CatalogCache, type CachedProduct } from './catalog-cache.js';
-import {
-  type ProductResponse,
-  type ProductSort,
-  toProductResponse,
-} from './dto/product.schemas.js';
+import { type ProductResponse, toProductResponse } from './dto/product.schemas.js';
 import {
   type NewProduct,
   type ProductChanges,
   type ProductRecord,
+  type ProductSort,
   ProductsRepository,
   SkuTakenError,
 } from './products.repository.js';
+
+/** A product as cached and answered: the response and its version (the ETag). */
+export type CachedProduct = CachedEntry<ProductResponse>;
 
 function cached(product: ProductRecord): CachedProduct {
   return { product: toProductResponse(product), version: product.version };
@@ -39,7 +39,7 @@ export class ProductsService {
   ) {}
 
   async get(id: string): Promise<CachedProduct> {
-    const entry = await this.cache.product(id, async () => {
+    const entry = await this.cache.product<ProductResponse>(id, async () => {
       const product = await this.products.findById(id);
       return product ? cached(product) : null;
     });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from '../../platform/pagination/cursor.js';
-import type { OrderRecord } from '../orders.repository.js';
+import type { OrderRecord } from '@libs/commerce';
 
 export const ORDER_STATUSES = ['pending', 'paid', 'shipped', 'delivered', 'cancelled'] as const;
 const orderStatus = z.enum(ORDER_STATUSES);

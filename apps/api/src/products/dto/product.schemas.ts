@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { pageQuery } from '../../platform/pagination/cursor.js';
 import { text } from '../../platform/validation/fields.js';
-import type { ProductRecord } from '../products.repository.js';
+import { PRODUCT_SORTS, type ProductRecord } from '../products.repository.js';
 
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
@@ -43,16 +43,6 @@ export const updateProductBody = z
   .refine((changes) => Object.keys(changes).length > 0, {
     message: 'names no field to change',
   });
-
-export const PRODUCT_SORTS = [
-  'name',
-  '-name',
-  'priceCents',
-  '-priceCents',
-  'createdAt',
-  '-createdAt',
-] as const;
-export type ProductSort = (typeof PRODUCT_SORTS)[number];
 
 export const listProductsQuery = pageQuery
   .extend({

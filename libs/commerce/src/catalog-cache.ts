@@ -1,12 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CacheAside, KeyValueStore } from '@libs/cache';
 import { createHash, randomUUID } from 'node:crypto';
-import type { Page } from '../platform/pagination/cursor.js';
-import type { ProductResponse } from './dto/product.schemas.js';
 
-/** A product as cached: the response and the version its ETag is made of. */
-export interface CachedProduct {
-  readonly product: ProductResponse;
+/** A product as cached: its representation and the version its ETag is made of. */
+export interface CachedProduct<P> {
+  readonly product: P;
   readonly version: number;
 }
 
@@ -31,14 +29,15 @@ export class CatalogCache {
     private readonly store: KeyValueStore,
   ) {}
 
-  product(id: string, load: () => Promise<CachedProduct | null>): Promise<CachedProduct | null> {
+  product<P>(
+    id: string,
+    load: () => Promise<CachedProduct<P> | null>,
+  ): Promise<CachedProduct<P> | null> {
     return this.cache.get(`catalog:product:${id}`, PRODUCT_TTL, load);
   }
 
-  async page(
-    query: Record<string, unknown>,
-    load: () => Promise<Page<ProductResponse>>,
-  ): Promise<Page<ProductResponse>> {
+  /** A listing page for `query` (every parameter that shapes the page). */
+  async page<Page>(query: Record<string, unknown>, load: () => Promise<Page>): Promise<Page> {
     const generation = await this.store.get(GENERATION_KEY).catch(() => undefined);
     // Without the generation (Redis down) a cached page could be stale: read the database.
     if (generation === undefined) return load();
@@ -46,7 +45,7 @@ export class CatalogCache {
     return this.cache.get(`catalog:page:${generation ?? 'initial'}:${digest}`, PAGE_TTL, load);
   }
 
-  /** After products changed (admin writes, stock taken or returned by orders). */
+  /** After products changed (admin writes, stock taken or returned by orders, by any app). */
   async invalidate(...productIds: string[]): Promise<void> {
     await Promise.all([
       productIds.length > 0

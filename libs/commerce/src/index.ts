@@ -1,0 +1,18 @@
+export { CommerceModule } from './commerce.module.js';
+export { type CachedProduct, CatalogCache } from './catalog-cache.js';
+export {
+  type OrderEvent,
+  type OrderEventPayload,
+  type OrderEventType,
+  ORDER_AGGREGATE,
+  recordOrderEvent,
+} from './order-events.js';
+export { canTransition, statusesBefore } from './order-status.js';
+export {
+  type LockedProduct,
+  type NewOrder,
+  type OrderLineRecord,
+  type OrderRecord,
+  OrdersRepository,
+  type Transaction,
+} from './orders.repository.js';

@@ -61,7 +61,12 @@ module.exports = {
     {
       name: 'only-libs-touch-redis',
       severity: 'error',
-      from: { path: '^apps/[^/]+/src/', pathNot: '\\.repository\\.ts$' },
+      comment:
+        "Redis is reached through libs/cache, repositories, or (worker) BullMQ's connection.",
+      from: {
+        path: '^apps/[^/]+/src/',
+        pathNot: ['\\.repository\\.ts$', '^apps/worker/src/queues/bull-connection\\.ts$'],
+      },
       to: { path: 'node_modules/ioredis/' },
     },
     {

@@ -2,11 +2,13 @@
 #
 #   docker build --target api -t api .
 #
-# Stages: base (Node + the pinned pnpm) -> build (install, compile, deploy each app with its
-# production dependencies only) -> one small runtime target per app (`api`; `worker` comes later).
+# Stages: base (Node + the pinned pnpm) -> build (install, compile, `pnpm deploy` each app with
+# its production dependencies only) -> one small runtime target per app: `api` now; `worker`
+# (apps/worker) is the same few lines with its own deploy folder and command, see the end.
 # Plain Dockerfile syntax on purpose: it builds with BuildKit and with the legacy builder alike.
 
-# Official Node image by default; any image with the same layout works (e.g. a local mirror).
+# Official Node image, pinned to a release (Dependabot proposes updates). Any image with the same
+# layout works, e.g. a local mirror: --build-arg NODE_IMAGE=local/node:24
 ARG NODE_IMAGE=node:24.21.0-bookworm-slim
 
 FROM ${NODE_IMAGE} AS base
@@ -35,23 +37,38 @@ RUN pnpm install --frozen-lockfile --offline \
 # libs/database finds prisma/ (it looks for the workspace root above itself).
 RUN pnpm deploy --filter @apps/api --prod --offline /out/api \
     && rm -rf /out/api/src /out/api/test \
+    && find /out/api -name '*.spec.js' -delete \
     && mkdir -p /out/api/prisma/migrations \
     && cp -R prisma/schema.prisma prisma/migrations /out/api/prisma/
-# The worker app will be deployed the same way here, into /out/worker.
+# The worker: `RUN pnpm deploy --filter @apps/worker --prod --offline /out/worker` (same shape).
+
+# What every app's runtime shares: Node without the package managers (not needed to run, and
+# fewer files to patch), the unprivileged user, production mode.
+FROM ${NODE_IMAGE} AS runtime
+RUN rm -rf /usr/local/lib/node_modules/npm /usr/local/lib/node_modules/corepack \
+      /usr/local/bin/npm /usr/local/bin/npx /usr/local/bin/corepack /opt/yarn-* \
+      /usr/local/bin/yarn /usr/local/bin/yarnpkg
+ENV NODE_ENV=production
+WORKDIR /app
+# Node runs as PID 1 and handles SIGTERM itself (graceful drain, see docs/operations.md); the
+# apps start no child processes, so there are no zombies for an init to reap.
+STOPSIGNAL SIGTERM
+# The official image's unprivileged `node` user, numeric so that Kubernetes can verify runAsNonRoot.
+USER 1000:1000
 
 # Runtime of the HTTP API. Also runs the migrations (same image, other command):
 #   node node_modules/@libs/database/dist/migrate/cli.js deploy
-FROM ${NODE_IMAGE} AS api
-ENV NODE_ENV=production
-WORKDIR /app
+FROM runtime AS api
 # Owned by root and not writable by the app's user: nothing is written at runtime, so the root
-# file system can be mounted read-only.
+# file system can be mounted read-only (only /tmp needs to be writable).
 COPY --from=build /out/api ./
-# The official image's unprivileged `node` user, numeric so that Kubernetes can verify runAsNonRoot.
-USER 1000:1000
 EXPOSE 3000 9464
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT ?? 3000}/health/live`, { signal: AbortSignal.timeout(4000) }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "dist/main.js"]
+# OpenTelemetry is loaded before the app (--import); OTEL_* variables configure its export.
+CMD ["node", "--enable-source-maps", "--import", "./dist/instrumentation.js", "dist/main.js"]
 
-# FROM ${NODE_IMAGE} AS worker   <- the worker app's runtime, once apps/worker exists.
+# The worker's runtime, once apps/worker exists:
+#   FROM runtime AS worker
+#   COPY --from=build /out/worker ./
+#   CMD ["node", "--enable-source-maps", "--import", "./dist/instrumentation.js", "dist/main.js"]

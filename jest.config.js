@@ -1,4 +1,5 @@
-// Three projects, one per layer of the test pyramid; run one with `--selectProjects <name>`.
+// One project per layer of the test pyramid, plus the fault suite (resilience);
+// run one with `--selectProjects <name>`.
 // TypeScript is compiled by SWC (decorator metadata included) and run as native ESM.
 
 /** @type {import('jest').Config} */
@@ -61,6 +62,19 @@ export default {
       ...withServices,
       displayName: 'e2e',
       testMatch: ['<rootDir>/apps/*/test/**/*.e2e-spec.ts'],
+    },
+    {
+      // Real faults (PostgreSQL, Redis and OIDC behind FaultProxy, signals to a built process).
+      ...base,
+      ...withServices,
+      displayName: 'resilience',
+      testMatch: ['<rootDir>/apps/*/test/resilience/**/*.resilience-spec.ts'],
+    },
+    {
+      // Deployment files: Kubernetes manifests, workflows, Dockerfile, compose (no services).
+      ...base,
+      displayName: 'ops',
+      testMatch: ['<rootDir>/test/ops/**/*.test.ts'],
     },
   ],
 };

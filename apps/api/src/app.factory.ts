@@ -9,6 +9,7 @@ import { AppModule } from './app.module.js';
 import { closeConnectionsWhileShuttingDown } from './platform/lifecycle/graceful-shutdown.js';
 import { AllowedMethods } from './platform/http/allowed-methods.js';
 import { REQUEST_ID_HEADER, requestIdOf } from './platform/http/request-id.js';
+import { recordRequestMetrics } from './platform/metrics/request-metrics.js';
 import { applySecurity } from './platform/http/security.js';
 import { setupOpenApi } from './platform/openapi/openapi.js';
 import { ProblemDetailsFilter } from './platform/problem/problem-details.filter.js';
@@ -69,6 +70,7 @@ export async function createApp(
   app.useGlobalPipes(new SchemaValidationPipe());
   await applySecurity(app, config);
   closeConnectionsWhileShuttingDown(app);
+  recordRequestMetrics(app);
   if (config.openApiEnabled) setupOpenApi(app, API_VERSION);
   await app.init();
   await fastify.ready();

@@ -2,7 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { CacheModule } from '@libs/cache';
 import { type Config, ConfigModule } from '@libs/config';
 import { DatabaseModule } from '@libs/database';
-import { LoggerModule } from '@libs/observability';
+import { LoggerModule, MetricsModule } from '@libs/observability';
 import { AuthModule } from './auth/auth.module.js';
 import { OidcModule } from './auth/oidc/oidc.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -20,6 +20,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(),
+        MetricsModule,
         DatabaseModule,
         CacheModule.forRoot(),
         PlatformModule,

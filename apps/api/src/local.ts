@@ -8,6 +8,7 @@ import {
   seedDemoData,
   startEmbeddedPostgres,
 } from '@libs/database';
+import { MetricsServer } from '@libs/observability';
 import { Logger } from 'nestjs-pino';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -46,6 +47,7 @@ async function local(): Promise<void> {
       await embedded?.stop();
     },
   );
+  const metricsPort = await app.get(MetricsServer).listen(config.http.host, config.metricsPort);
   await app.listen({ host: config.http.host, port: config.http.port });
 
   const { port } = app.getHttpServer().address() as AddressInfo;
@@ -57,6 +59,7 @@ async function local(): Promise<void> {
       ? `  API docs   ${base}${DOCS_PATH}`
       : '  API docs   switched off (OPENAPI_ENABLED=false)',
     `  Health     ${base}/health/ready`,
+    `  Metrics    http://localhost:${metricsPort}/metrics`,
     `  Database   ${embedded ? 'embedded PostgreSQL (.cache/pglite)' : 'DATABASE_URL'}`,
     `  Redis      ${config.redis.url ? 'REDIS_URL' : 'none: cache and rate limits in process'}`,
     ...(embedded

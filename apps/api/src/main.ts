@@ -1,5 +1,7 @@
 import { loadConfig } from '@libs/config';
+import { MetricsServer } from '@libs/observability';
 import { Logger } from 'nestjs-pino';
+import type { AddressInfo } from 'node:net';
 import { createApp } from './app.factory.js';
 import { exitGracefullyOnSignals } from './platform/lifecycle/graceful-shutdown.js';
 
@@ -14,7 +16,10 @@ async function main(): Promise<void> {
   const app = await createApp(config);
   const logger = app.get(Logger);
   exitGracefullyOnSignals(app, config.shutdownTimeoutMs, (message) => logger.log(message));
+  const metricsPort = await app.get(MetricsServer).listen(config.http.host, config.metricsPort);
   await app.listen({ host: config.http.host, port: config.http.port });
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  logger.log(`listening on port ${port}, metrics on port ${metricsPort}`);
 }
 
 main().catch((error: unknown) => {

@@ -12,6 +12,8 @@ const PUBLIC_ROUTES = [
   'GET /health/ready',
   'GET /v1/auth/oidc/{provider}/authorize',
   'GET /v1/auth/oidc/{provider}/callback',
+  'GET /v1/products',
+  'GET /v1/products/{id}',
   'POST /v1/auth/login',
   'POST /v1/auth/refresh',
   'POST /v1/auth/register',

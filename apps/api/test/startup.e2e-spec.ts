@@ -50,6 +50,7 @@ describe('npm start (local.js) against real services', () => {
         PATH: process.env.PATH ?? '',
         DATABASE_URL: workerDatabaseUrl(),
         PORT: '0',
+        METRICS_PORT: '0',
         HOST: '127.0.0.1',
         LOG_LEVEL: 'info',
       },

@@ -22,11 +22,15 @@ export class CacheAside {
   constructor(
     private readonly store: KeyValueStore,
     private readonly random: () => number = Math.random,
+    /** Told of every read, hit or miss (metrics); keys are `<cache>:<rest>`. */
+    private readonly onLookup: (key: string, hit: boolean) => void = () => undefined,
   ) {}
 
   async get<T>(key: string, options: CacheAsideOptions, load: () => Promise<T>): Promise<T> {
     const cached = await this.store.get(key).catch((error: unknown) => this.degraded(error));
-    if (cached !== null && cached !== undefined) return JSON.parse(cached) as T;
+    const hit = cached !== null && cached !== undefined;
+    this.onLookup(key, hit);
+    if (hit) return JSON.parse(cached) as T;
 
     const inFlight = this.loading.get(key) as Promise<T> | undefined;
     if (inFlight) return inFlight;

@@ -6,6 +6,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { type Config, APP_CONFIG } from '@libs/config';
+import { CacheMetrics } from '@libs/observability';
 import { CacheAside } from './cache-aside.js';
 import { KeyValueStore } from './key-value.store.js';
 import { MemoryStore } from './memory.store.js';
@@ -42,8 +43,11 @@ export class CacheModule {
         },
         {
           provide: CacheAside,
-          inject: [KeyValueStore],
-          useFactory: (store: KeyValueStore) => new CacheAside(store),
+          inject: [KeyValueStore, { token: CacheMetrics, optional: true }],
+          useFactory: (store: KeyValueStore, metrics?: CacheMetrics) =>
+            new CacheAside(store, Math.random, (key, hit) =>
+              metrics?.lookup(key.split(':', 1)[0] ?? key, hit),
+            ),
         },
         {
           provide: StoreLifecycle,

@@ -77,6 +77,19 @@ export interface Config {
     readonly authPerMinute: number;
     readonly accountPerMinute: number;
   };
+  /** The worker app: outbox relay, job retries, scheduled maintenance, notifications. */
+  readonly worker: {
+    readonly outboxPollIntervalMs: number;
+    readonly outboxBatchSize: number;
+    readonly outboxRetentionMs: number;
+    readonly jobAttempts: number;
+    readonly jobBackoffMs: number;
+    readonly jobLockDurationMs: number;
+    readonly concurrency: number;
+    readonly pendingOrderTimeoutMs: number;
+    readonly maintenanceIntervalMs: number;
+    readonly mailFrom: string;
+  };
   readonly shutdownTimeoutMs: number;
 }
 
@@ -165,6 +178,18 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       perMinute: env.RATE_LIMIT_PER_MINUTE,
       authPerMinute: env.RATE_LIMIT_AUTH_PER_MINUTE,
       accountPerMinute: env.RATE_LIMIT_ACCOUNT_PER_MINUTE,
+    },
+    worker: {
+      outboxPollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS,
+      outboxBatchSize: env.OUTBOX_BATCH_SIZE,
+      outboxRetentionMs: env.OUTBOX_RETENTION_HOURS * 3_600_000,
+      jobAttempts: env.JOB_ATTEMPTS,
+      jobBackoffMs: env.JOB_BACKOFF_MS,
+      jobLockDurationMs: env.JOB_LOCK_DURATION_MS,
+      concurrency: env.WORKER_CONCURRENCY,
+      pendingOrderTimeoutMs: env.PENDING_ORDER_TIMEOUT_MINUTES * 60_000,
+      maintenanceIntervalMs: env.MAINTENANCE_INTERVAL_MS,
+      mailFrom: env.MAIL_FROM,
     },
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
   };

@@ -172,6 +172,75 @@ export const envSchema = z.object({
     .min(1)
     .default(5)
     .describe('Login and register attempts per minute per account (email).'),
+  OUTBOX_POLL_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(10)
+    .max(60_000)
+    .default(500)
+    .describe('Worker: how often the outbox relay looks for new events when it is idle.'),
+  OUTBOX_BATCH_SIZE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .default(100)
+    .describe('Worker: events the relay claims and publishes per transaction.'),
+  OUTBOX_RETENTION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 365)
+    .default(168)
+    .describe('Worker: published outbox events are deleted after this many hours.'),
+  JOB_ATTEMPTS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(50)
+    .default(8)
+    .describe('Worker: tries per job before it is dead-lettered.'),
+  JOB_BACKOFF_MS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(600_000)
+    .default(1_000)
+    .describe('Worker: delay before the first retry of a failed job; doubles on each retry.'),
+  JOB_LOCK_DURATION_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .max(600_000)
+    .default(30_000)
+    .describe(
+      'Worker: a job whose worker stopped renewing its lock (crashed) is retried after this long.',
+    ),
+  WORKER_CONCURRENCY: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(8)
+    .describe('Worker: jobs processed at once per queue and process.'),
+  PENDING_ORDER_TIMEOUT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 30)
+    .default(30)
+    .describe('Worker: pending orders older than this are cancelled and their stock released.'),
+  MAINTENANCE_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .max(86_400_000)
+    .default(60_000)
+    .describe('Worker: how often stale orders are released and old outbox events purged.'),
+  MAIL_FROM: z
+    .email()
+    .default('orders@example.com')
+    .describe('Worker: sender address of order notifications.'),
   SHUTDOWN_TIMEOUT_MS: milliseconds
     .default(15_000)
     .describe('On SIGTERM, force exit if in-flight work has not finished after this long.'),

@@ -57,6 +57,11 @@ describe('isDatabaseUnavailableError', () => {
     ['pg pool timeout', new Error('timeout exceeded when trying to connect')],
     ['pg connect timeout', new Error('Connection terminated due to connection timeout')],
     ['pg client connect timeout', new Error('timeout expired')],
+    [
+      'pg client broken earlier',
+      new Error('Client has encountered a connection error and is not queryable'),
+    ],
+    ['pg client closed', new Error('Client was closed and is not queryable')],
     ['pg statement timeout', pgError('57014', 'canceling statement due to statement timeout')],
     ['pg connection exception', pgError('08006', 'connection failure')],
     ['cannot connect now', pgError('57P03', 'the database system is starting up')],

@@ -28,6 +28,9 @@ const PG_MESSAGES = new Set([
   'Connection terminated due to connection timeout',
   'Connection terminated unexpectedly',
   'Query read timeout',
+  // A pooled client whose connection broke, used before the pool noticed (e.g. in a transaction).
+  'Client has encountered a connection error and is not queryable',
+  'Client was closed and is not queryable',
 ]);
 /** Enough for Prisma → DriverAdapterError → pg error → socket error chains. */
 const MAX_DEPTH = 6;

@@ -1,6 +1,7 @@
 import { type Config, InjectConfig } from '@libs/config';
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from './generated/prisma/client.js';
 import { poolConfig } from './pool-config.js';
 
@@ -16,17 +17,24 @@ interface QueryEvents {
 
 @Injectable()
 export class PrismaService extends PrismaClient implements OnModuleDestroy {
+  private readonly pool: pg.Pool;
+
   constructor(@InjectConfig() config: Config) {
     const { url, logQueries, ...settings } = config.database;
     if (!url) throw new Error('DATABASE_URL is not set');
     const logger = new Logger(PrismaService.name);
+    // Our pool rather than one the adapter creates, so its usage can be reported (metrics).
+    const pool = new pg.Pool(poolConfig(url, settings));
     super({
-      adapter: new PrismaPg(poolConfig(url, settings), {
+      adapter: new PrismaPg(pool, {
+        // $disconnect ends it, as it ends a pool the adapter made itself.
+        disposeExternalPool: true,
         // pg drops the dead connection itself; this only makes the event visible.
         onPoolError: (error) => logger.warn(`idle database connection failed: ${error.message}`),
       }),
       ...(logQueries ? { log: [{ emit: 'event', level: 'query' }] as const } : {}),
     });
+    this.pool = pool;
     if (logQueries) {
       this.onQuery(({ query, duration }) => logger.debug(`${duration} ms: ${query}`));
     }
@@ -38,6 +46,12 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
    */
   onQuery(listener: (event: { query: string; duration: number }) => void): void {
     (this as unknown as QueryEvents).$on('query', listener);
+  }
+
+  /** Connections open, idle and waited for, read by the pool metrics. */
+  poolStats(): { total: number; idle: number; waiting: number; max: number } {
+    const { totalCount, idleCount, waitingCount, options } = this.pool;
+    return { total: totalCount, idle: idleCount, waiting: waitingCount, max: options.max };
   }
 
   /** Readiness: one round trip to PostgreSQL, bounded by the pool's timeouts. */

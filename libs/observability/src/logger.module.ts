@@ -3,6 +3,7 @@ import { type Config, APP_CONFIG } from '@libs/config';
 import type { IncomingMessage } from 'node:http';
 import { LoggerModule as PinoLoggerModule, type Params } from 'nestjs-pino';
 import { REDACTED_PATHS } from './redaction.js';
+import { REDACTED, redactQueryObject, redactUrl } from './url-redaction.js';
 
 /** Structured JSON logs (pino) with one line per request, keyed by the request id. */
 export function loggerParams({ log }: Config): Params {
@@ -11,7 +12,7 @@ export function loggerParams({ log }: Config): Params {
     forRoutes: [{ path: '*path', method: RequestMethod.ALL }],
     pinoHttp: {
       level: log.level,
-      redact: { paths: [...REDACTED_PATHS], censor: '[redacted]' },
+      redact: { paths: [...REDACTED_PATHS], censor: REDACTED },
       // The HTTP layer sets the id (echoed X-Request-Id or a new UUID) before logging starts.
       genReqId: (req: IncomingMessage & { id?: unknown }) =>
         typeof req.id === 'string' ? req.id : 'unknown',
@@ -26,8 +27,16 @@ export function loggerParams({ log }: Config): Params {
             ''
           ).startsWith('/health/'),
       },
-      // The status is what matters in a request line; response headers are noise.
-      serializers: { res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }) },
+      serializers: {
+        // Query values can be credentials (the OIDC callback's authorization code).
+        req: (req: { url?: string; query?: unknown }) => ({
+          ...req,
+          url: req.url && redactUrl(req.url),
+          query: redactQueryObject(req.query),
+        }),
+        // The status is what matters in a request line; response headers are noise.
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
       quietReqLogger: true,
     },
   };

@@ -3,3 +3,4 @@ export { testConfig, workerDatabaseUrl, redisKeyPrefix } from './test-config.js'
 export { assertTestDatabase, databaseName, databaseUrl } from './test-databases.js';
 export { startTestServices, type TestServices } from './test-services.js';
 export { createScratchDatabase, query, type ScratchDatabase } from './scratch-database.js';
+export { eventually, type EventuallyOptions } from './eventually.js';

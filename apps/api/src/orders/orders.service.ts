@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type Config, InjectConfig } from '@libs/config';
+import { BusinessMetrics, currentTraceContext } from '@libs/observability';
 import type { OrderStatus } from '@libs/database';
 import {
   CatalogCache,
@@ -71,6 +72,7 @@ export class OrdersService {
   constructor(
     private readonly orders: OrdersRepository,
     private readonly catalog: CatalogCache,
+    private readonly metrics: BusinessMetrics,
     @InjectConfig() config: Config,
   ) {
     // Waiting for a connection is bounded like any other query; the work itself is short.
@@ -101,7 +103,7 @@ export class OrdersService {
         0n,
       );
       const placed = await this.orders.insert(tx, { userId, currency, totalCents, lines });
-      await recordOrderEvent(tx, 'order.placed', placed);
+      await recordOrderEvent(tx, 'order.placed', placed, currentTraceContext());
       const response: StoredResponse = {
         status: 201,
         body: toOrderResponse(placed),
@@ -111,6 +113,7 @@ export class OrdersService {
       return response;
     }, this.limits);
     await this.catalog.invalidate(...productIds);
+    this.metrics.orderPlaced();
     return order;
   }
 
@@ -188,10 +191,11 @@ export class OrdersService {
         );
       if (status === 'cancelled') returnedStock = await this.orders.returnStock(tx, id);
       const changed = await this.orders.setStatus(tx, id, status);
-      await recordOrderEvent(tx, `order.${status}`, changed);
+      await recordOrderEvent(tx, `order.${status}`, changed, currentTraceContext());
       return versioned(changed);
     }, this.limits);
     if (returnedStock.length > 0) await this.catalog.invalidate(...returnedStock);
+    if (status === 'cancelled') this.metrics.orderCancelled();
     return order;
   }
 }

@@ -1,11 +1,12 @@
 import { Global, Module } from '@nestjs/common';
 import { Clock } from './clock.js';
 import { LifecycleService } from './lifecycle/lifecycle.service.js';
+import { DatabasePoolObserver } from './metrics/database-pool.observer.js';
 
 /** Cross-cutting HTTP platform services shared by every feature module. */
 @Global()
 @Module({
-  providers: [LifecycleService, Clock],
+  providers: [LifecycleService, Clock, DatabasePoolObserver],
   exports: [LifecycleService, Clock],
 })
 export class PlatformModule {}

@@ -1,5 +1,6 @@
 import { KeyValueStore } from '@libs/cache';
 import { type Config, InjectConfig } from '@libs/config';
+import { CacheMetrics } from '@libs/observability';
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '../../platform/errors/domain-error.js';
 import { Clock } from '../../platform/clock.js';
@@ -26,6 +27,7 @@ export class SessionsService {
     private readonly sessions: SessionsRepository,
     private readonly store: KeyValueStore,
     private readonly clock: Clock,
+    private readonly cacheMetrics: CacheMetrics,
   ) {}
 
   private expiry(): Date {
@@ -107,6 +109,7 @@ export class SessionsService {
    */
   async live(sessionId: string): Promise<LiveSession | null> {
     const cached = await this.store.get(cacheKey(sessionId)).catch(() => null);
+    this.cacheMetrics.lookup('session', cached !== null);
     if (cached !== null) return cached === 'null' ? null : (JSON.parse(cached) as LiveSession);
     const session = await this.sessions.findLive(sessionId, this.clock.now());
     await this.store

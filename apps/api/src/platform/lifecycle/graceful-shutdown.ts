@@ -32,6 +32,14 @@ export async function shutdownGracefully(app: NestFastifyApplication): Promise<v
 }
 
 /**
+ * The process exits once its event loop is empty. A telemetry exporter still retrying a
+ * collector that is gone would hold it open; this gives it a moment to flush, then exits.
+ */
+export function exitAfterFlush(flushMs = 2_000): void {
+  setTimeout(() => process.exit(), flushMs).unref();
+}
+
+/**
  * Runs `shutdownGracefully` (then `afterClose`) on SIGTERM/SIGINT; exits 1 if that takes longer
  * than `timeoutMs`.
  */
@@ -56,6 +64,7 @@ export function exitGracefullyOnSignals(
         () => {
           log('shutdown complete');
           process.exitCode = 0;
+          exitAfterFlush();
         },
         (error: unknown) => {
           log(`shutdown failed: ${String(error)}`);

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { PrismaService } from '@libs/database';
+import { randomUUID } from 'node:crypto';
+import { MaintenanceConsumer } from '../src/maintenance/maintenance.consumer.js';
+import { Fixtures } from './support/fixtures.js';
+import { startTestWorker, type TestWorker } from './support/test-worker.js';
+
+const MINUTE = 60_000;
+
+/** The scheduled jobs, run with an injected clock. */
+describe('maintenance jobs', () => {
+  let worker: TestWorker;
+  let fixtures: Fixtures;
+  let prisma: PrismaService;
+  let maintenance: MaintenanceConsumer;
+
+  beforeAll(async () => {
+    worker = await startTestWorker(
+      { PENDING_ORDER_TIMEOUT_MINUTES: '30', OUTBOX_RETENTION_HOURS: '24' },
+      { autoStart: false },
+    );
+    fixtures = new Fixtures(worker.app);
+    prisma = worker.app.get(PrismaService);
+    maintenance = worker.app.get(MaintenanceConsumer);
+  });
+
+  afterAll(async () => {
+    await worker.stop();
+  });
+
+  it('cancels orders left pending past the deadline and returns their stock, once', async () => {
+    const product = await fixtures.product(10);
+    const user = await fixtures.user();
+    const stale = await fixtures.placeOrder(user, product, 3);
+    const paid = await fixtures.placeOrder(user, product, 2);
+    await prisma.order.update({ where: { id: paid.id }, data: { status: 'paid' } });
+    const fresh = await fixtures.placeOrder(user, product, 1);
+    expect(await fixtures.stock(product)).toBe(4);
+
+    // Now is 31 minutes after the stale and paid orders, 29 after the fresh one.
+    const placedAt = new Date();
+    await prisma.order.updateMany({
+      where: { id: { in: [stale.id, paid.id] } },
+      data: { createdAt: new Date(placedAt.getTime() - 2 * MINUTE) },
+    });
+    const now = new Date(placedAt.getTime() + 29 * MINUTE);
+
+    expect(await maintenance.run('release-stale-orders', now)).toBeGreaterThanOrEqual(1);
+    const statuses = await prisma.order.findMany({
+      where: { id: { in: [stale.id, paid.id, fresh.id] } },
+      select: { id: true, status: true },
+    });
+    expect(Object.fromEntries(statuses.map((o) => [o.id, o.status]))).toEqual({
+      [stale.id]: 'cancelled',
+      [paid.id]: 'paid',
+      [fresh.id]: 'pending',
+    });
+    expect(await fixtures.stock(product)).toBe(7);
+    const events = await prisma.outboxEvent.findMany({
+      where: { aggregateId: stale.id },
+      select: { type: true },
+    });
+    expect(events.map((event) => event.type)).toEqual(['order.placed', 'order.cancelled']);
+
+    await maintenance.run('release-stale-orders', now);
+    expect(await fixtures.stock(product)).toBe(7);
+  });
+
+  it('purges published events past retention, and nothing unpublished', async () => {
+    const now = new Date();
+    const old = new Date(now.getTime() - 25 * 60 * MINUTE);
+    const aggregateId = randomUUID();
+    const event = (publishedAt: Date | null) => ({
+      aggregateType: 'order',
+      aggregateId,
+      type: 'order.paid',
+      payload: {},
+      publishedAt,
+    });
+    await prisma.outboxEvent.createMany({
+      data: [event(old), event(new Date(now.getTime() - MINUTE)), event(null)],
+    });
+    await maintenance.run('purge-published-events', now);
+    const left = await prisma.outboxEvent.findMany({ where: { aggregateId } });
+    expect(left).toHaveLength(2);
+    expect(left.some((row) => row.publishedAt === null)).toBe(true);
+  });
+
+  it('purges expired idempotency keys', async () => {
+    const user = await fixtures.user();
+    const now = new Date();
+    const key = (name: string, expiresAt: Date) => ({
+      userId: user,
+      key: name,
+      requestHash: 'a'.repeat(64),
+      expiresAt,
+    });
+    await prisma.idempotencyKey.createMany({
+      data: [
+        key('expired', new Date(now.getTime() - 1)),
+        key('live', new Date(now.getTime() + MINUTE)),
+      ],
+    });
+    await maintenance.run('purge-expired-idempotency-keys', now);
+    const left = await prisma.idempotencyKey.findMany({ where: { userId: user } });
+    expect(left.map((row) => row.key)).toEqual(['live']);
+  });
+});

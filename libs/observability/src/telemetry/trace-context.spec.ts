@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { context, propagation, trace } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { TracerProvider } from '@opentelemetry/sdk-trace';
+import { currentTraceContext, withTraceContext } from './trace-context.js';
+
+describe('trace context carried through the outbox', () => {
+  const tracer = new TracerProvider().getTracer('test');
+
+  beforeAll(() => {
+    context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+    propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+  });
+
+  afterAll(() => {
+    context.disable();
+    propagation.disable();
+  });
+
+  it('is empty outside a trace', () => {
+    expect(currentTraceContext()).toEqual({});
+  });
+
+  it('round-trips: work done later continues the trace of the request that stored it', () => {
+    const span = tracer.startSpan('POST /v1/orders');
+    const stored = context.with(trace.setSpan(context.active(), span), currentTraceContext);
+    span.end();
+    const { traceId, spanId } = span.spanContext();
+    expect(stored.traceparent).toBe(`00-${traceId}-${spanId}-01`);
+
+    const relayed = withTraceContext(stored, () => tracer.startSpan('outbox relay'));
+    relayed.end();
+    expect(relayed.spanContext().traceId).toBe(traceId);
+    expect(
+      (relayed as unknown as { parentSpanContext?: { spanId: string } }).parentSpanContext?.spanId,
+    ).toBe(spanId);
+  });
+});

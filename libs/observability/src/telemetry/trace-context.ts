@@ -1,0 +1,29 @@
+import { context, propagation } from '@opentelemetry/api';
+import { suppressTracing } from '@opentelemetry/core';
+
+/** W3C trace context headers (`traceparent`, `tracestate`), as stored beside an outbox event. */
+export type TraceCarrier = Record<string, string>;
+
+/**
+ * The active trace context as W3C headers, to store with work done later elsewhere (an outbox
+ * row, a job): the consumer continues the same trace with `withTraceContext`. Empty when no
+ * trace is active (no SDK, or an untraced request).
+ */
+export function currentTraceContext(): TraceCarrier {
+  const carrier: TraceCarrier = {};
+  propagation.inject(context.active(), carrier);
+  return carrier;
+}
+
+/** Runs `work` as part of the trace `carrier` came from (spans it starts become its children). */
+export function withTraceContext<T>(carrier: Readonly<TraceCarrier> | undefined, work: () => T): T {
+  return context.with(propagation.extract(context.active(), carrier ?? {}), work);
+}
+
+/**
+ * Runs `work` without tracing it (nor anything it calls): for polling loops, whose spans would
+ * be one empty trace every few hundred milliseconds.
+ */
+export function untraced<T>(work: () => T): T {
+  return context.with(suppressTracing(context.active()), work);
+}

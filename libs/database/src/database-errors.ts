@@ -1,5 +1,7 @@
 /** Prisma error codes of connection-level failures (not reachable, timed out, closed, pool). */
-const PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2037']);
+// P2028: an interactive transaction could not start in time (pool exhausted) or ran past its
+// timeout: the database is overloaded, not the request wrong.
+const PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2028', 'P2037']);
 /** Driver adapter error kinds with the same meaning (adapter-pg sets them on DriverAdapterError). */
 const ADAPTER_KINDS = new Set([
   'DatabaseNotReachable',
@@ -7,8 +9,11 @@ const ADAPTER_KINDS = new Set([
   'ConnectionClosed',
   'TooManyConnections',
 ]);
-/** SQLSTATEs: statement timeout, server shutting down or starting, too many connections. */
-const SQLSTATES = new Set(['57014', '57P01', '57P02', '57P03', '53300']);
+/**
+ * SQLSTATEs: statement timeout, server shutting down or starting, too many connections, and a
+ * transaction chosen as deadlock victim or serialization failure (worth retrying later).
+ */
+const SQLSTATES = new Set(['57014', '57P01', '57P02', '57P03', '53300', '40P01', '40001']);
 /** SQLSTATE class 08: connection exception. */
 const CONNECTION_EXCEPTION_CLASS = '08';
 const SOCKET_CODES = new Set([

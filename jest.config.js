@@ -38,6 +38,9 @@ const base = {
 const withServices = {
   globalSetup: '<rootDir>/libs/testing/dist/global-setup.js',
   globalTeardown: '<rootDir>/libs/testing/dist/global-teardown.js',
+  // Real databases on a busy two-core CI machine: 5 s (jest's default) is too tight for some
+  // setups. Every wait inside a test is bounded on its own.
+  testTimeout: 30_000,
 };
 
 /** @type {import('jest').Config} */

@@ -41,13 +41,8 @@ describe('query plans of the listings', () => {
     );
     t = await startTestApp({ DATABASE_URL: db.url, DATABASE_LOG_QUERIES: 'true' });
     statements = [];
-    const prisma = t.app.get(PrismaService);
-    (
-      prisma as unknown as {
-        $on(event: 'query', listener: (event: { query: string; params: string }) => void): void;
-      }
-    ).$on('query', (event) => statements.push(event));
-  });
+    t.app.get(PrismaService).onQuery((event) => statements.push(event));
+  }, 120_000);
 
   afterAll(async () => {
     await t.close();

@@ -6,7 +6,8 @@ import { createWorker, stopWorker } from './worker.js';
 
 /** Production entry point of the worker: configuration comes from the environment only. */
 async function main(): Promise<void> {
-  const config = loadConfig();
+  // The worker signs no tokens: JWT_SIGNING_KEYS is not required (nor given to it) in production.
+  const config = loadConfig(process.env, { signingKeys: false });
   if (!config.database.url || !config.redis.url)
     throw new Error('The worker needs DATABASE_URL and REDIS_URL.');
   const app = await createWorker(config);

@@ -42,10 +42,14 @@ describe('outbox delivery', () => {
     for (const id of ids.slice(0, 6)) await fixtures.cancel(id);
 
     const expected = 24 + 6;
-    const notifications = await eventually('every notification sent', async () => {
-      const rows = await fixtures.notifications(ids);
-      return rows.length === expected && rows.every((row) => row.sentAt) && rows;
-    });
+    const notifications = await eventually(
+      'every notification sent',
+      async () => {
+        const rows = await fixtures.notifications(ids);
+        return rows.length === expected && rows.every((row) => row.sentAt) && rows;
+      },
+      { timeoutMs: 25_000 },
+    );
     const mine = mail.sent.filter((sent) => notifications.some((row) => row.id === sent.id));
     expect(mine).toHaveLength(expected);
     expect(new Set(mine.map((sent) => sent.id)).size).toBe(expected);

@@ -10,9 +10,16 @@ import { poolConfig } from './pool-config.js';
  * an unreachable database produces fast errors instead of waiting requests. Connects lazily, on
  * the first query; the pool is closed when the Nest application shuts down.
  */
+/** A statement sent to PostgreSQL: its SQL, its parameters as a JSON array, its duration in ms. */
+export interface QueryEvent {
+  readonly query: string;
+  readonly params: string;
+  readonly duration: number;
+}
+
 /** `$on('query')` exists on the client only when its type knows query logging is configured. */
 interface QueryEvents {
-  $on(event: 'query', listener: (event: { query: string; duration: number }) => void): void;
+  $on(event: 'query', listener: (event: QueryEvent) => void): void;
 }
 
 @Injectable()
@@ -44,7 +51,7 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
    * Calls `listener` with every SQL statement sent, when DATABASE_LOG_QUERIES is on (otherwise
    * Prisma emits no query events). Tests use it to count the queries of a request.
    */
-  onQuery(listener: (event: { query: string; duration: number }) => void): void {
+  onQuery(listener: (event: QueryEvent) => void): void {
     (this as unknown as QueryEvents).$on('query', listener);
   }
 

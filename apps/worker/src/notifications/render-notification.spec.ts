@@ -33,6 +33,7 @@ describe('renderNotification', () => {
   it('formats minor units with the currency’s decimals', () => {
     expect(formatMoney(1_234, 'EUR')).toBe('€12.34');
     expect(formatMoney(1_234, 'JPY')).toBe('¥1,234');
-    expect(formatMoney(1_234, 'KWD')).toBe('KWD 1.234');
+    // ICU puts a no-break space after the code.
+    expect(formatMoney(1_234, 'KWD')).toMatch(/^KWD\s1\.234$/u);
   });
 });

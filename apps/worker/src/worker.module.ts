@@ -16,6 +16,7 @@ import { OutboxRepository } from './outbox/outbox.repository.js';
 import { BullConnection } from './queues/bull-connection.js';
 import { DeadLettersRepository } from './queues/dead-letters.repository.js';
 import { ConsumerRunner } from './queues/job-consumer.js';
+import { JobMetrics } from './queues/job-metrics.js';
 import { WORKER_AUTO_START, WorkerLifecycle } from './worker-lifecycle.js';
 
 export interface WorkerOverrides {
@@ -46,6 +47,7 @@ export class WorkerModule {
         BullConnection,
         DeadLettersRepository,
         ConsumerRunner,
+        JobMetrics,
         OutboxRepository,
         OutboxRelay,
         NotificationsRepository,

@@ -62,6 +62,12 @@ describe('worker process', () => {
         { timeoutMs: 30_000 },
       );
       expect(new Set(rows.map((row) => row.orderId)).size).toBe(ids.length);
+      const metrics = await (await fetch(second.metricsUrl)).text();
+      expect(metrics).toMatch(/^outbox_events_published_total \d+/m);
+      expect(metrics).toMatch(
+        /^worker_jobs_total\{queue="order-notifications",outcome="completed"\} \d+/m,
+      );
+      expect(metrics).toMatch(/^outbox_lag_seconds \d/m);
       const unpublished = await prisma.outboxEvent.count({
         where: { aggregateId: { in: ids }, publishedAt: null },
       });

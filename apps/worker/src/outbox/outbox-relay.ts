@@ -4,6 +4,7 @@ import { type Config, InjectConfig } from '@libs/config';
 import { untraced } from '@libs/observability';
 import { BullConnection } from '../queues/bull-connection.js';
 import { type QueueName, routesOf } from '../queues/queue-names.js';
+import { JobMetrics } from '../queues/job-metrics.js';
 import { type OutboxRow, OutboxRepository } from './outbox.repository.js';
 
 /** The job of one event in one queue. */
@@ -38,23 +39,29 @@ export class OutboxRelay {
   constructor(
     private readonly outbox: OutboxRepository,
     private readonly bull: BullConnection,
+    private readonly metrics: JobMetrics,
     @InjectConfig() private readonly config: Config,
   ) {}
 
   /** Publishes one batch; returns how many events it published. */
-  relayOnce(): Promise<number> {
-    return this.outbox.publishBatch(this.config.worker.outboxBatchSize, async (rows) => {
-      const jobs = rows.map(toJob);
-      const byQueue = new Map<QueueName, EventJob[]>();
-      for (const job of jobs)
-        for (const queue of routesOf(job.type))
-          byQueue.set(queue, [...(byQueue.get(queue) ?? []), job]);
-      for (const [queue, queued] of byQueue) {
-        await this.bull
-          .queue(queue)
-          .addBulk(queued.map((job) => ({ name: job.type, data: job, opts: { jobId: job.id } })));
-      }
-    });
+  async relayOnce(): Promise<number> {
+    const published = await this.outbox.publishBatch(
+      this.config.worker.outboxBatchSize,
+      async (rows) => {
+        const jobs = rows.map(toJob);
+        const byQueue = new Map<QueueName, EventJob[]>();
+        for (const job of jobs)
+          for (const queue of routesOf(job.type))
+            byQueue.set(queue, [...(byQueue.get(queue) ?? []), job]);
+        for (const [queue, queued] of byQueue) {
+          await this.bull
+            .queue(queue)
+            .addBulk(queued.map((job) => ({ name: job.type, data: job, opts: { jobId: job.id } })));
+        }
+      },
+    );
+    this.metrics.eventsPublished(published);
+    return published;
   }
 
   /** Relays until `stop`: back to back while batches are full, else every poll interval. */

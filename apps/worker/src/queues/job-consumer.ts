@@ -3,6 +3,7 @@ import { type Config, InjectConfig } from '@libs/config';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import { BullConnection } from './bull-connection.js';
 import { DeadLettersRepository } from './dead-letters.repository.js';
+import { JobMetrics } from './job-metrics.js';
 import type { QueueName } from './queue-names.js';
 
 /** Processes the jobs of one queue. Throw to retry (with backoff); UnrecoverableError to give up. */
@@ -34,6 +35,7 @@ export class ConsumerRunner {
   constructor(
     private readonly connection: BullConnection,
     private readonly deadLetters: DeadLettersRepository,
+    private readonly metrics: JobMetrics,
     @InjectConfig() private readonly config: Config,
   ) {}
 
@@ -48,6 +50,12 @@ export class ConsumerRunner {
         lockDuration: this.config.worker.jobLockDurationMs,
         stalledInterval: this.config.worker.jobLockDurationMs,
       });
+      worker.on('completed', (job) =>
+        this.metrics.completed(
+          consumer.queue,
+          job.finishedOn && job.processedOn ? (job.finishedOn - job.processedOn) / 1000 : undefined,
+        ),
+      );
       worker.on('failed', (job, error) => void this.onFailed(consumer.queue, job, error));
       worker.on('error', (error) => this.logger.warn(`${consumer.queue}: ${error.message}`));
       this.workers.push(worker);

@@ -7,6 +7,7 @@ const dist = (file: string): string =>
 
 export interface WorkerProcess {
   readonly healthUrl: string;
+  readonly metricsUrl: string;
   output(): string;
   /** Sends `signal` and resolves with the exit code. */
   kill(signal: NodeJS.Signals): Promise<number | null>;
@@ -33,16 +34,17 @@ export async function startWorkerProcess(env: Record<string, string>): Promise<W
   const exited = once(child, 'exit') as Promise<[number | null]>;
   let output = '';
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const healthPort = await new Promise<number>((resolve, reject) => {
+  const [healthPort, metricsPort] = await new Promise<[number, number]>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /worker running; health on port (\d+)/.exec(output);
-      if (match) resolve(Number(match[1]));
+      const match = /worker running; health on port (\d+), metrics on port (\d+)/.exec(output);
+      if (match) resolve([Number(match[1]), Number(match[2])]);
     });
     void exited.then(() => reject(new Error(`worker exited before running:\n${output}`)));
   });
   return {
     healthUrl: `http://127.0.0.1:${healthPort}/health`,
+    metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`,
     output: () => output,
     kill: async (signal) => {
       child.kill(signal);

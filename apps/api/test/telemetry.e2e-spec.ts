@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { redisKeyPrefix, requireHarnessEnv, workerDatabaseUrl } from '@libs/testing';
+import {
+  query,
+  redisKeyPrefix,
+  requireHarnessEnv,
+  startServiceProcess,
+  workerDatabaseUrl,
+} from '@libs/testing';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { type ApiProcess, startApiProcess } from './support/api-process.js';
 import { OtlpReceiver, type ReceivedSpan } from './support/otlp-receiver.js';
 
@@ -169,5 +176,61 @@ describe('telemetry of the running API', () => {
     expect(text).toMatch(/^orders_placed_total 0$/m);
     expect(text).toMatch(/^outbox_lag_seconds/m);
     expect((await fetch(`${api.baseUrl}/metrics`)).status).toBe(404);
+  });
+
+  it("continues an order's trace in the worker, through the outbox", async () => {
+    const [product] = await query<{ id: string }>(
+      workerDatabaseUrl(),
+      `INSERT INTO products (id, sku, name, price_cents, currency, stock, updated_at)
+       VALUES (gen_random_uuid(), $1, 'Traced mug', 100, 'EUR', 10, now()) RETURNING id`,
+      [`SKU-${randomUUID()}`],
+    );
+    const placed = await fetch(`${api.baseUrl}/v1/orders`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${tokens.accessToken}`,
+        'content-type': 'application/json',
+        'idempotency-key': randomUUID(),
+      },
+      body: JSON.stringify({ items: [{ productId: product!.id, quantity: 1 }] }),
+    });
+    expect(placed.status).toBe(201);
+    const request = await receiver.waitFor('server span of POST /v1/orders', () =>
+      rootOf(receiver.spans, '/v1/orders'),
+    );
+
+    const workerDist = (file: string): string =>
+      fileURLToPath(new URL(`../../worker/dist/${file}`, import.meta.url));
+    const { runId, redisUrl } = requireHarnessEnv();
+    const worker = await startServiceProcess({
+      entry: workerDist('main.js'),
+      instrumentation: workerDist('instrumentation.js'),
+      ready: /worker running/,
+      env: {
+        NODE_ENV: 'test',
+        HOST: '127.0.0.1',
+        PORT: '0',
+        METRICS_PORT: '0',
+        DATABASE_URL: workerDatabaseUrl(),
+        REDIS_URL: redisUrl,
+        REDIS_KEY_PREFIX: redisKeyPrefix(runId, randomUUID()),
+        OUTBOX_POLL_INTERVAL_MS: '20',
+        OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint,
+        OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+        OTEL_BSP_SCHEDULE_DELAY: '20',
+        OTEL_METRICS_EXPORTER: 'none',
+      },
+    });
+    try {
+      // The notification's database work happens in the trace of the request that placed it.
+      const continued = await receiver.waitFor('a worker span in the order request trace', () =>
+        receiver.spans.find(
+          (span) => span.resource['service.name'] === 'worker' && span.traceId === request.traceId,
+        ),
+      );
+      expect(continued.resource['service.name']).toBe('worker');
+    } finally {
+      expect(await worker.kill()).toBe(0);
+    }
   });
 });

@@ -4,3 +4,4 @@ export { assertTestDatabase, databaseName, databaseUrl } from './test-databases.
 export { startTestServices, type TestServices } from './test-services.js';
 export { createScratchDatabase, query, type ScratchDatabase } from './scratch-database.js';
 export { eventually, type EventuallyOptions } from './eventually.js';
+export { startServiceProcess, type ServiceProcess } from './service-process.js';

@@ -1,6 +1,5 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { once } from 'node:events';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { startServiceProcess } from '@libs/testing';
+import { fileURLToPath } from 'node:url';
 
 const dist = (file: string): string =>
   fileURLToPath(new URL(`../../dist/${file}`, import.meta.url));
@@ -14,42 +13,21 @@ export interface WorkerProcess {
 }
 
 /**
- * The built worker as production runs it (`node --import ./dist/instrumentation.js
- * dist/main.js`; `pnpm test` builds first) with exactly `env`; resolves once it runs.
+ * The built worker as production runs it (`pnpm test` builds first), with exactly `env`, on
+ * ports the system picks; resolves once it runs.
  */
 export async function startWorkerProcess(env: Record<string, string>): Promise<WorkerProcess> {
-  const child: ChildProcessWithoutNullStreams = spawn(
-    process.execPath,
-    ['--import', pathToFileURL(dist('instrumentation.js')).href, dist('main.js')],
-    {
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOST: '127.0.0.1',
-        PORT: '0',
-        METRICS_PORT: '0',
-        ...env,
-      },
-    },
-  );
-  const exited = once(child, 'exit') as Promise<[number | null]>;
-  let output = '';
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const [healthPort, metricsPort] = await new Promise<[number, number]>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /worker running; health on port (\d+), metrics on port (\d+)/.exec(output);
-      if (match) resolve([Number(match[1]), Number(match[2])]);
-    });
-    void exited.then(() => reject(new Error(`worker exited before running:\n${output}`)));
+  const worker = await startServiceProcess({
+    entry: dist('main.js'),
+    instrumentation: dist('instrumentation.js'),
+    env: { HOST: '127.0.0.1', PORT: '0', METRICS_PORT: '0', ...env },
+    ready: /worker running; health on port (\d+), metrics on port (\d+)/,
   });
+  const [health, metrics] = worker.ports;
   return {
-    healthUrl: `http://127.0.0.1:${healthPort}/health`,
-    metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`,
-    output: () => output,
-    kill: async (signal) => {
-      child.kill(signal);
-      const [code] = await exited;
-      return code;
-    },
+    healthUrl: `http://127.0.0.1:${health}/health`,
+    metricsUrl: `http://127.0.0.1:${metrics}/metrics`,
+    output: () => worker.output(),
+    kill: (signal) => worker.kill(signal),
   };
 }

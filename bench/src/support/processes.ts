@@ -1,0 +1,119 @@
+import { exportJWK, generateKeyPair } from 'jose';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { REDIS, freePort } from './services.js';
+
+/** The repository root, from bench/dist/support. */
+export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** A server process under test (the API or a ceiling), listening on loopback. */
+export interface ServerProcess {
+  readonly name: string;
+  readonly pid: number;
+  readonly baseUrl: string;
+  readonly stop: () => Promise<void>;
+}
+
+async function waitReady(url: string, child: ChildProcess, name: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`);
+    const ready = await fetch(url).then(
+      (res) => res.ok,
+      () => false,
+    );
+    if (ready) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${name} did not become ready within 60 s`);
+}
+
+/**
+ * Starts `node [nodeArgs] script` with `env` (plus PORT) and resolves once `readyPath` answers
+ * 2xx. Its stdout is discarded, its stderr shown.
+ */
+export async function startServer(options: {
+  name: string;
+  nodeArgs: readonly string[];
+  env: Record<string, string>;
+  readyPath: string;
+}): Promise<ServerProcess> {
+  const { name, nodeArgs, env, readyPath } = options;
+  const port = await freePort();
+  const child = spawn(process.execPath, [...nodeArgs], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port), ...env },
+  });
+  const { pid } = child;
+  if (pid === undefined) throw new Error(`${name} did not start`);
+  const stop = async (): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = once(child, 'exit');
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  const baseUrl = `http://127.0.0.1:${port}`;
+  try {
+    await waitReady(`${baseUrl}${readyPath}`, child, name);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { name, pid, baseUrl, stop };
+}
+
+/** JWT_SIGNING_KEYS for the API instances of one run (shared, so tokens work on every one). */
+export async function signingKeys(): Promise<string> {
+  const { privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+  return JSON.stringify([{ ...(await exportJWK(privateKey)), kid: 'bench' }]);
+}
+
+/**
+ * The built API as production runs it (`node --import instrumentation.js main.js`,
+ * NODE_ENV=production) with tracing off (no collector), warn-level logs and rate limits out of
+ * the way (the benchmark is one client address and a handful of accounts).
+ */
+export function startApi(options: {
+  name: string;
+  databaseUrl: string;
+  keys: string;
+  redisPrefix: string;
+  /** Extra node flags, e.g. --cpu-prof. */
+  nodeArgs?: readonly string[];
+}): Promise<ServerProcess> {
+  return freePort().then((metricsPort) =>
+    startServer({
+      name: options.name,
+      nodeArgs: [
+        ...(options.nodeArgs ?? []),
+        '--import',
+        './apps/api/dist/instrumentation.js',
+        'apps/api/dist/main.js',
+      ],
+      readyPath: '/health/ready',
+      env: {
+        NODE_ENV: 'production',
+        OTEL_SDK_DISABLED: 'true',
+        OTEL_TRACES_EXPORTER: 'none',
+        OTEL_METRICS_EXPORTER: 'none',
+        OTEL_LOGS_EXPORTER: 'none',
+        METRICS_PORT: String(metricsPort),
+        DATABASE_URL: options.databaseUrl,
+        REDIS_URL: REDIS,
+        REDIS_KEY_PREFIX: options.redisPrefix,
+        JWT_SIGNING_KEYS: options.keys,
+        // One issuer for every instance (the default is PUBLIC_URL, which names the port).
+        JWT_ISSUER: 'http://api.bench.invalid',
+        LOG_LEVEL: 'warn',
+        OPENAPI_ENABLED: 'false',
+        RATE_LIMIT_PER_MINUTE: '1000000000',
+        RATE_LIMIT_AUTH_PER_MINUTE: '1000000000',
+        RATE_LIMIT_ACCOUNT_PER_MINUTE: '1000000000',
+      },
+    }),
+  );
+}

@@ -154,11 +154,24 @@ export class OrdersRepository {
   }
 
   /** The order, if it exists and (when `ownerId` is given) belongs to that user. */
-  findById(id: string, ownerId?: string): Promise<OrderRecord | null> {
-    return this.prisma.order.findFirst({
-      where: { id, ...(ownerId === undefined ? {} : { userId: ownerId }) },
-      include: WITH_LINES,
-    });
+  /**
+   * One round trip (the hottest read of the API): the order with its lines aggregated as JSON,
+   * where Prisma's `include` would send a second query for the lines.
+   */
+  async findById(id: string, ownerId?: string): Promise<OrderRecord | null> {
+    const owner =
+      ownerId === undefined ? Prisma.empty : Prisma.sql`AND o."user_id" = ${ownerId}::uuid`;
+    const [order] = await this.prisma.$queryRaw<OrderRecord[]>`
+      SELECT o."id", o."user_id" AS "userId", o."status"::text AS "status",
+             o."total_cents" AS "totalCents", o."currency", o."version",
+             o."created_at" AS "createdAt", o."updated_at" AS "updatedAt",
+             (SELECT coalesce(json_agg(json_build_object(
+                       'productId', l."product_id", 'sku', l."sku", 'name', l."name",
+                       'quantity', l."quantity", 'unitPriceCents', l."unit_price_cents")
+                     ORDER BY l."line_no"), '[]')
+              FROM "order_lines" AS l WHERE l."order_id" = o."id") AS "lines"
+      FROM "orders" AS o WHERE o."id" = ${id}::uuid ${owner}`;
+    return order ?? null;
   }
 
   /**

@@ -1,10 +1,11 @@
 # Container images of the workspace's apps, built from a clean checkout:
 #
 #   docker build --target api -t api .
+#   docker build --target worker -t worker .
 #
 # Stages: base (Node + the pinned pnpm) -> build (install, compile, `pnpm deploy` each app with
-# its production dependencies only) -> one small runtime target per app: `api` now; `worker`
-# (apps/worker) is the same few lines with its own deploy folder and command, see the end.
+# its production dependencies only) -> one small runtime target per app: `api` and `worker`
+# (apps/worker), the same few lines with their own deploy folder.
 # Plain Dockerfile syntax on purpose: it builds with BuildKit and with the legacy builder alike.
 
 # Official Node image, pinned to a release (Dependabot proposes updates). Any image with the same
@@ -40,7 +41,10 @@ RUN pnpm deploy --filter @apps/api --prod --offline /out/api \
     && find /out/api -name '*.spec.js' -delete \
     && mkdir -p /out/api/prisma/migrations \
     && cp -R prisma/schema.prisma prisma/migrations /out/api/prisma/
-# The worker: `RUN pnpm deploy --filter @apps/worker --prod --offline /out/worker` (same shape).
+# The worker, same shape. It runs no migrations, so it needs no prisma/ folder.
+RUN pnpm deploy --filter @apps/worker --prod --offline /out/worker \
+    && rm -rf /out/worker/src /out/worker/test \
+    && find /out/worker -name '*.spec.js' -delete
 
 # What every app's runtime shares: Node without the package managers (not needed to run, and
 # fewer files to patch), the unprivileged user, production mode.
@@ -68,7 +72,13 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
 # OpenTelemetry is loaded before the app (--import); OTEL_* variables configure its export.
 CMD ["node", "--enable-source-maps", "--import", "./dist/instrumentation.js", "dist/main.js"]
 
-# The worker's runtime, once apps/worker exists:
-#   FROM runtime AS worker
-#   COPY --from=build /out/worker ./
-#   CMD ["node", "--enable-source-maps", "--import", "./dist/instrumentation.js", "dist/main.js"]
+# Runtime of the background worker (outbox relay, BullMQ jobs, maintenance). No API: only the
+# probes on PORT (/health/live, /health/ready) and /metrics on METRICS_PORT. SIGTERM turns it
+# unready and lets it finish the jobs in hand, then it exits 0 (within SHUTDOWN_TIMEOUT_MS).
+FROM runtime AS worker
+# Owned by root, read-only at runtime like the api's.
+COPY --from=build /out/worker ./
+EXPOSE 3000 9464
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+  CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT ?? 3000}/health/live`, { signal: AbortSignal.timeout(4000) }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+CMD ["node", "--enable-source-maps", "--import", "./dist/instrumentation.js", "dist/main.js"]

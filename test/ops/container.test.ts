@@ -76,15 +76,25 @@ describe('Dockerfile', () => {
     expect(dockerfile).toMatch(/^ARG NODE_IMAGE=node:24\.\d+\.\d+-[a-z]+-slim$/m);
   });
 
-  it('runs the api target as a numeric non-root user, with OpenTelemetry loaded first', () => {
+  it('runs the api and worker targets as a numeric non-root user, with OpenTelemetry loaded first', () => {
     const runtime = dockerfile.slice(dockerfile.indexOf('AS runtime'));
     expect(runtime).toMatch(/^USER [1-9]\d*:[1-9]\d*$/m);
-    const api = dockerfile.slice(dockerfile.indexOf('FROM runtime AS api'));
-    expect(api).toMatch(/^HEALTHCHECK .*\/health\/live/ms);
-    expect(api).toMatch(
-      /^CMD \["node", .*"--import", "\.\/dist\/instrumentation\.js", "dist\/main\.js"\]$/m,
-    );
-    expect(dockerfile).toMatch(/pnpm deploy --filter @apps\/api --prod/);
+    expect(runtime).toMatch(/^STOPSIGNAL SIGTERM$/m);
+    for (const app of ['api', 'worker']) {
+      const start = dockerfile.indexOf(`FROM runtime AS ${app}\n`);
+      expect(start).toBeGreaterThan(0);
+      const next = dockerfile.indexOf('\nFROM ', start + 1);
+      const target = dockerfile.slice(start, next < 0 ? undefined : next);
+      expect(target).not.toMatch(/^USER /m);
+      expect(target).toMatch(new RegExp(`^COPY --from=build /out/${app} \\./$`, 'm'));
+      expect(target).toMatch(/^HEALTHCHECK .*\/health\/live/ms);
+      expect(target).toMatch(
+        /^CMD \["node", .*"--import", "\.\/dist\/instrumentation\.js", "dist\/main\.js"\]$/m,
+      );
+      expect(dockerfile).toMatch(
+        new RegExp(`pnpm deploy --filter @apps/${app} --prod --offline /out/${app}`),
+      );
+    }
   });
 });
 
@@ -114,8 +124,8 @@ describe('docker-compose.yml', () => {
     },
   );
 
-  it('starts in order: healthy PostgreSQL and Redis, then migrations, then the API', () => {
-    const { api, migrate, postgres, redis } = compose.services;
+  it('starts in order: healthy PostgreSQL and Redis, then migrations, then the API and the worker', () => {
+    const { api, migrate, postgres, redis, worker } = compose.services;
     expect(postgres?.healthcheck).toBeDefined();
     expect(redis?.healthcheck).toBeDefined();
     expect(migrate?.depends_on).toEqual({ postgres: { condition: 'service_healthy' } });
@@ -125,6 +135,20 @@ describe('docker-compose.yml', () => {
       redis: { condition: 'service_healthy' },
     });
     expect(api?.read_only).toBe(true);
+    expect(worker?.depends_on).toMatchObject({
+      migrate: { condition: 'service_completed_successfully' },
+      postgres: { condition: 'service_healthy' },
+      redis: { condition: 'service_healthy' },
+    });
+    expect(worker).toMatchObject({
+      build: { target: 'worker' },
+      read_only: true,
+      cap_drop: ['ALL'],
+    });
+    // The api's settings (database, Redis, collector), from the same anchor.
+    expect(worker?.environment).toEqual(api?.environment);
+    // Health-checked by the image's HEALTHCHECK: not disabled here.
+    expect(worker?.healthcheck).toBeUndefined();
   });
 
   it('has a collector and a trace and metrics UI, every image pinned', () => {

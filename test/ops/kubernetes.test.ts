@@ -6,9 +6,17 @@ import { parseAllDocuments } from 'yaml';
 import { validateAgainstSchema } from './support/kubernetes-schemas.js';
 import { type K8sObject, podSpecsOf, renderKustomization } from './support/kustomize.js';
 import { podSecurityViolations } from './support/pod-security.js';
+import {
+  deploymentProblems,
+  drainProblems,
+  mainContainer,
+  selectsPods,
+} from './support/workload-rules.js';
 
 type Json = Record<string, unknown>;
 const OVERLAYS = ['dev', 'prod'] as const;
+/** The long-running Deployments every overlay has: the HTTP API and the background worker. */
+const DEPLOYMENTS = ['api', 'worker'] as const;
 const overlayDir = (overlay: string): string => join(process.cwd(), 'k8s', 'overlays', overlay);
 
 const find = (objects: K8sObject[], kind: string, name?: string): K8sObject => {
@@ -41,10 +49,10 @@ function realKustomize(): ((dir: string) => string) | undefined {
 describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
   const objects = renderKustomization(overlayDir(overlay));
   const deployment = find(objects, 'Deployment', 'api');
-  const pod = podSpecsOf(deployment)[0]!;
-  const api = (pod.containers as Json[]).find((c) => c.name === 'api')!;
+  const worker = find(objects, 'Deployment', 'worker');
   const configMap = find(objects, 'ConfigMap');
   const config = configMap.data as Record<string, string>;
+  const services = objects.filter((o) => o.kind === 'Service');
 
   it('renders only objects that are valid against the Kubernetes schemas', () => {
     expect(objects.length).toBeGreaterThan(0);
@@ -53,7 +61,11 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
 
   it('has every pod meet the Pod Security Standard "restricted"', () => {
     const workloads = objects.filter((o) => podSpecsOf(o).length > 0);
-    expect(workloads.map((o) => o.kind).sort()).toEqual(['Deployment', 'Job']);
+    expect(workloads.map((o) => `${o.kind}/${o.metadata.name}`).sort()).toEqual([
+      'Deployment/api',
+      'Deployment/worker',
+      'Job/api-migrate',
+    ]);
     for (const workload of workloads) {
       for (const spec of podSpecsOf(workload)) {
         expect({ [workload.metadata.name]: podSecurityViolations(spec) }).toEqual({
@@ -77,9 +89,11 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
 
   it('references secrets without containing any, and mounts no API token', () => {
     expect(objects.filter((o) => o.kind === 'Secret')).toEqual([]);
-    expect(find(objects, 'ServiceAccount').automountServiceAccountToken).toBe(false);
+    const accounts = objects.filter((o) => o.kind === 'ServiceAccount');
+    for (const account of accounts) expect(account.automountServiceAccountToken).toBe(false);
     for (const spec of objects.flatMap(podSpecsOf)) {
       expect(spec.automountServiceAccountToken).toBe(false);
+      expect(accounts.map((a) => a.metadata.name)).toContain(spec.serviceAccountName);
       for (const container of spec.containers as Json[]) {
         for (const variable of (container.env ?? []) as Json[]) {
           expect(variable).not.toHaveProperty('value', expect.stringMatching(/:\/\/[^/]*:[^@]*@/));
@@ -92,38 +106,51 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
     }
   });
 
-  it('runs a pinned image, read-only, with probes on /health/* and requests set', () => {
-    expect(api.image).toMatch(/^[^:]+:[\w.-]+$/);
-    expect(api.image).not.toMatch(/:latest$/);
-    expect(at(api, 'securityContext', 'readOnlyRootFilesystem')).toBe(true);
-    expect(at(api, 'livenessProbe', 'httpGet', 'path')).toBe('/health/live');
-    expect(at(api, 'startupProbe', 'httpGet', 'path')).toBe('/health/live');
-    expect(at(api, 'readinessProbe', 'httpGet', 'path')).toBe('/health/ready');
-    expect(at(api, 'resources', 'requests', 'cpu')).toBeDefined();
-    expect(at(api, 'resources', 'requests', 'memory')).toBeDefined();
-    expect(at(api, 'resources', 'limits', 'memory')).toBeDefined();
-    expect(at(deployment, 'spec', 'strategy', 'rollingUpdate', 'maxUnavailable')).toBe(0);
-    const spread = (pod.topologySpreadConstraints ?? []) as Json[];
-    expect(spread.map((c) => c.topologyKey)).toEqual(
-      expect.arrayContaining(['kubernetes.io/hostname', 'topology.kubernetes.io/zone']),
-    );
+  it('has exactly the expected Deployments: the api and the worker', () => {
+    const names = objects.filter((o) => o.kind === 'Deployment').map((o) => o.metadata.name);
+    expect(names.sort()).toEqual([...DEPLOYMENTS].sort());
   });
 
-  it('gives the pod time to drain: preStop delay + SHUTDOWN_TIMEOUT_MS < grace period', () => {
-    const preStop = at(api, 'lifecycle', 'preStop', 'exec', 'command') as string[];
-    expect(preStop[0]).toBe('sleep');
-    const drainSeconds = Number(preStop[1]) + Number(config.SHUTDOWN_TIMEOUT_MS) / 1000;
-    expect(drainSeconds).toBeGreaterThan(Number(preStop[1]));
-    expect(pod.terminationGracePeriodSeconds).toBeGreaterThanOrEqual(drainSeconds + 2);
+  it.each(DEPLOYMENTS)(
+    '%s: pinned image, read-only, probes on /health/*, requests set, rolls without loss',
+    (name) => {
+      expect(deploymentProblems(find(objects, 'Deployment', name), config)).toEqual([]);
+    },
+  );
+
+  it.each(DEPLOYMENTS)(
+    '%s: has time to drain: preStop delay (if any) + SHUTDOWN_TIMEOUT_MS < grace period',
+    (name) => {
+      expect(drainProblems(find(objects, 'Deployment', name), config, services)).toEqual([]);
+    },
+  );
+
+  it('runs the worker at a fixed count, outside any Service, HPA or token', () => {
+    expect(at(worker, 'spec', 'replicas')).toEqual(expect.any(Number));
+    expect(at(worker, 'spec', 'replicas')).toBeGreaterThanOrEqual(1);
+    for (const service of services) {
+      expect(selectsPods(worker, at(service, 'spec', 'selector'))).toBe(false);
+    }
+    for (const hpa of objects.filter((o) => o.kind === 'HorizontalPodAutoscaler')) {
+      expect(at(hpa, 'spec', 'scaleTargetRef', 'name')).not.toBe('worker');
+    }
+    const budgets = objects.filter((o) => o.kind === 'PodDisruptionBudget');
+    expect(
+      budgets.filter((b) => selectsPods(worker, at(b, 'spec', 'selector', 'matchLabels'))),
+    ).toHaveLength(1);
+    const { container } = mainContainer(worker);
+    const variables = ((container.env ?? []) as Json[]).map((v) => v.name);
+    expect(variables).toEqual(expect.arrayContaining(['DATABASE_URL', 'REDIS_URL']));
+    expect(variables).not.toContain('JWT_SIGNING_KEYS');
+    expect(String(container.image)).toMatch(/(^|\/)worker:[\w.-]+$/);
+    expect(String(mainContainer(deployment).container.image)).toMatch(/(^|\/)api:[\w.-]+$/);
   });
 
   it('selects the API pods from the Service, HPA, PDB and NetworkPolicies', () => {
-    const podLabels = at(deployment, 'spec', 'template', 'metadata', 'labels') as Json;
-    const selects = (selector: unknown): boolean =>
-      Object.entries(selector as Json).every(([key, value]) => podLabels[key] === value);
+    const selects = (selector: unknown): boolean => selectsPods(deployment, selector);
     expect(selects(at(find(objects, 'Service', 'api'), 'spec', 'selector'))).toBe(true);
     expect(
-      selects(at(find(objects, 'PodDisruptionBudget'), 'spec', 'selector', 'matchLabels')),
+      selects(at(find(objects, 'PodDisruptionBudget', 'api'), 'spec', 'selector', 'matchLabels')),
     ).toBe(true);
     const hpa = find(objects, 'HorizontalPodAutoscaler');
     expect(at(hpa, 'spec', 'scaleTargetRef')).toMatchObject({ kind: 'Deployment', name: 'api' });
@@ -174,6 +201,10 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
     expect(ports(allowed(apiLabels, 'egress'))).toEqual(expect.arrayContaining([53, 5432, 6379]));
     expect(allowed(migrateLabels, 'ingress')).toEqual([]);
     expect(ports(allowed(migrateLabels, 'egress')).sort()).toEqual([53, 53, 5432]);
+    // The worker: scraped only (no API), and reaches only what it uses (no internet).
+    const workerLabels = at(worker, 'spec', 'template', 'metadata', 'labels') as Json;
+    expect(ports(allowed(workerLabels, 'ingress'))).toEqual(['metrics']);
+    expect(ports(allowed(workerLabels, 'egress')).sort()).toEqual([4318, 53, 53, 5432, 6379]);
   });
 
   const kustomize = realKustomize();
@@ -192,10 +223,49 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
 });
 
 describe('the manifest checks can fail', () => {
+  const objects = renderKustomization(overlayDir('dev'));
+  const config = find(objects, 'ConfigMap').data as Record<string, string>;
+  const services = objects.filter((o) => o.kind === 'Service');
+  const brokenWorker = (breakRule: (container: Json, pod: Json) => void): K8sObject => {
+    const copy = structuredClone(find(objects, 'Deployment', 'worker'));
+    const { pod, container } = mainContainer(copy);
+    breakRule(container, pod);
+    return copy;
+  };
+
   it('schema validation refuses a wrongly typed field', () => {
-    const objects = renderKustomization(overlayDir('dev'));
     const broken = structuredClone(find(objects, 'Deployment'));
     (broken.spec as Json).revisionHistoryLimit = 'five';
     expect(() => validateAgainstSchema(broken)).toThrow(/revisionHistoryLimit/);
+  });
+
+  it.each<[string, (container: Json, pod: Json) => void, RegExp]>([
+    ['no readiness probe', (c) => delete c.readinessProbe, /readinessProbe not on/],
+    [
+      'liveness on /health/ready',
+      (c) => ((c.livenessProbe as Json).httpGet = { path: '/health/ready', port: 'health' }),
+      /livenessProbe not on \/health\/live/,
+    ],
+    [
+      'a writable root',
+      (c) => ((c.securityContext as Json).readOnlyRootFilesystem = false),
+      /read-only/,
+    ],
+    ['no memory limit', (c) => delete (c.resources as Json).limits, /limits\.memory/],
+  ])('the Deployment rules refuse a worker with %s', (_case, breakRule, message) => {
+    expect(deploymentProblems(brokenWorker(breakRule), config).join('\n')).toMatch(message);
+  });
+
+  it('the drain rule refuses a worker whose grace period is shorter than its shutdown', () => {
+    const broken = brokenWorker((_c, pod) => (pod.terminationGracePeriodSeconds = 15));
+    expect(drainProblems(broken, config, services).join('\n')).toMatch(
+      /terminationGracePeriodSeconds 15/,
+    );
+  });
+
+  it('the drain rule refuses an api without its preStop delay', () => {
+    const api = structuredClone(find(objects, 'Deployment', 'api'));
+    delete mainContainer(api).container.lifecycle;
+    expect(drainProblems(api, config, services).join('\n')).toMatch(/no preStop/);
   });
 });

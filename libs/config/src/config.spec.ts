@@ -60,6 +60,19 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('does not require JWT_SIGNING_KEYS of a process that signs no tokens (the worker)', () => {
+    expect(() =>
+      loadConfig(
+        {
+          NODE_ENV: 'production',
+          DATABASE_URL: 'postgresql://db/app',
+          REDIS_URL: 'redis://r:6379',
+        },
+        { signingKeys: false },
+      ),
+    ).not.toThrow();
+  });
+
   it('checks signing keys without printing them', () => {
     const publicOnly = JSON.stringify([{ kty: 'OKP', crv: 'Ed25519', kid: 'k1', x: 'pub' }]);
     const problems = problemsOf({ JWT_SIGNING_KEYS: publicOnly });

@@ -113,9 +113,13 @@ function parseTrustProxy(value: string): boolean | number | string {
 
 /**
  * Validates the environment and returns the typed configuration, or throws a ConfigError that
- * names every missing or invalid variable at once.
+ * names every missing or invalid variable at once. A process that issues no tokens (the worker)
+ * passes `signingKeys: false`: production then does not require JWT_SIGNING_KEYS.
  */
-export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(
+  source: NodeJS.ProcessEnv = process.env,
+  { signingKeys: needsSigningKeys = true }: { signingKeys?: boolean } = {},
+): Config {
   // Empty strings mean "unset", as in most deployment tools.
   const raw = Object.fromEntries(
     Object.keys(envSchema.shape).map((key) => [key, source[key] === '' ? undefined : source[key]]),
@@ -129,7 +133,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (env.NODE_ENV === 'production') {
     if (!env.DATABASE_URL) problems.push('DATABASE_URL: required when NODE_ENV=production');
     if (!env.REDIS_URL) problems.push('REDIS_URL: required when NODE_ENV=production');
-    if (!env.JWT_SIGNING_KEYS) problems.push('JWT_SIGNING_KEYS: required when NODE_ENV=production');
+    if (needsSigningKeys && !env.JWT_SIGNING_KEYS)
+      problems.push('JWT_SIGNING_KEYS: required when NODE_ENV=production');
   }
   const keys = env.JWT_SIGNING_KEYS ? signingKeys.safeParse(env.JWT_SIGNING_KEYS) : undefined;
   if (keys && !keys.success) problems.push(...describe('JWT_SIGNING_KEYS', keys.error));

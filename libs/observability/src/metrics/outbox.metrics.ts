@@ -17,7 +17,9 @@ export class OutboxMetrics {
       help: 'Age of the oldest undelivered outbox event, in seconds (0 when none waits).',
       registers: [registry],
       async collect() {
-        const lag = await read();
+        // An unreadable lag (database down) is unknown, not a failed scrape: every other metric
+        // is wanted most during an outage.
+        const lag = await read()?.catch(() => Number.NaN);
         if (lag !== undefined) this.set(lag);
       },
     });

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { AppModule } from './app.module.js';
 import { closeConnectionsWhileShuttingDown } from './platform/lifecycle/graceful-shutdown.js';
 import { AllowedMethods } from './platform/http/allowed-methods.js';
+import { answerFrameworkError } from './platform/http/framework-errors.js';
 import { REQUEST_ID_HEADER, requestIdOf } from './platform/http/request-id.js';
 import { recordRequestMetrics } from './platform/metrics/request-metrics.js';
 import { applySecurity } from './platform/http/security.js';
@@ -49,6 +50,7 @@ export async function createApp(
     requestTimeout: 30_000,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    frameworkErrors: answerFrameworkError,
   });
   const fastify = adapter.getInstance();
   fastify.addHook('onRoute', (route) => allowedMethods.add(route.method, route.url));

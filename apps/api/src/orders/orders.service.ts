@@ -18,7 +18,7 @@ import { DomainError } from '../platform/errors/domain-error.js';
 import type { StoredResponse } from '../platform/idempotency/idempotency.repository.js';
 import type { CompleteInTransaction } from '../platform/idempotency/idempotency.service.js';
 import type { Cursor, Page } from '../platform/pagination/cursor.js';
-import { toPage } from '../platform/pagination/cursor.js';
+import { cursorTime, toPage } from '../platform/pagination/cursor.js';
 import type { FieldError } from '../platform/problem/problem-details.js';
 import { type OrderResponse, type PlaceOrderBody, toOrderResponse } from './dto/order.schemas.js';
 
@@ -138,7 +138,7 @@ export class OrdersService {
     const rows = await this.orders.list({
       limit: query.limit + 1,
       ...(query.cursor
-        ? { before: { createdAt: new Date(query.cursor.key), id: query.cursor.id } }
+        ? { before: { createdAt: cursorTime(query.cursor), id: query.cursor.id } }
         : {}),
       ...(userId ? { userId } : {}),
       ...(query.status ? { status: query.status } : {}),

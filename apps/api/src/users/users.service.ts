@@ -3,7 +3,7 @@ import type { Role } from '@libs/database';
 import { SessionsService } from '../auth/sessions/sessions.service.js';
 import { DomainError } from '../platform/errors/domain-error.js';
 import type { Cursor, Page } from '../platform/pagination/cursor.js';
-import { toPage } from '../platform/pagination/cursor.js';
+import { cursorTime, toPage } from '../platform/pagination/cursor.js';
 import { type UserResponse, toUserResponse } from './dto/user.schemas.js';
 import { type UserRecord, UsersRepository } from './users.repository.js';
 
@@ -31,7 +31,7 @@ export class UsersService {
     const rows = await this.users.list({
       limit: query.limit + 1,
       ...(query.cursor
-        ? { after: { createdAt: new Date(query.cursor.key), id: query.cursor.id } }
+        ? { after: { createdAt: cursorTime(query.cursor), id: query.cursor.id } }
         : {}),
       ...(query.q ? { q: query.q } : {}),
     });

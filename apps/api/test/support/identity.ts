@@ -26,8 +26,11 @@ export const newEmail = (label = 'user'): string => `${label}-${randomUUID()}@ex
 
 export const bearer = (token: string): [string, string] => ['Authorization', `Bearer ${token}`];
 
+/** The app under test: an in-process server, or the base URL of one listening (a process). */
+export type Target = Server | string;
+
 export async function register(
-  server: Server,
+  server: Target,
   body: { email?: string; password?: string; name?: string } = {},
 ): Promise<Tokens> {
   const res = await request(server)
@@ -37,7 +40,7 @@ export async function register(
   return res.body as Tokens;
 }
 
-export async function login(server: Server, email: string, password = PASSWORD): Promise<Tokens> {
+export async function login(server: Target, email: string, password = PASSWORD): Promise<Tokens> {
   const res = await request(server).post('/v1/auth/login').send({ email, password }).expect(200);
   return res.body as Tokens;
 }

@@ -21,6 +21,11 @@ export interface OidcProviderOptions {
    * providers): they are only served by UserInfo when an access token is issued.
    */
   readonly claimsInIdToken?: boolean;
+  /**
+   * The issuer URL clients reach it at, when that is not its own address (a proxy in front of it,
+   * see FaultProxy). Default: http://127.0.0.1:<its port>.
+   */
+  readonly issuer?: string;
 }
 
 /** What happens at the provider's login page for one sign-in attempt. */
@@ -50,6 +55,11 @@ export class OidcTestProvider {
 
   get issuer(): string {
     return this.provider.issuer;
+  }
+
+  /** Where it listens (behind any proxy). */
+  get address(): { host: string; port: number } {
+    return { host: '127.0.0.1', port: (this.server.address() as AddressInfo).port };
   }
 
   /** The entry of OIDC_PROVIDERS that points the app at this provider. */
@@ -124,7 +134,7 @@ export class OidcTestProvider {
   private async listen(): Promise<void> {
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     const { port } = this.server.address() as AddressInfo;
-    this.provider = this.createProvider(`http://127.0.0.1:${port}`);
+    this.provider = this.createProvider(this.options.issuer ?? `http://127.0.0.1:${port}`);
     const callback = this.provider.callback();
     this.server.on('request', (req: IncomingMessage, res: ServerResponse) => {
       if (req.url?.startsWith('/interaction/')) {

@@ -9,6 +9,8 @@ import { type LiveSession, SessionsRepository } from './sessions.repository.js';
 
 /** How long a request may trust a cached "session is live"; revocation deletes the entry at once. */
 const LIVE_SESSION_CACHE_MS = 30_000;
+/** How often to retry dropping cached sessions that a cache outage kept us from dropping. */
+const FORGET_RETRY_MS = 1_000;
 const cacheKey = (sessionId: string): string => `session:${sessionId}`;
 
 export type RevocationReason = 'logout' | 'password_changed' | 'user_disabled' | 'refresh_reuse';
@@ -21,6 +23,13 @@ export type RevocationReason = 'logout' | 'password_changed' | 'user_disabled' |
 @Injectable()
 export class SessionsService {
   private readonly logger = new Logger(SessionsService.name);
+  /**
+   * Sessions revoked while the cache could not drop them, each until its cached "live" entry has
+   * surely expired. This process reads them from the database and keeps retrying the drop, so a
+   * revocation made during a Redis outage is not undone by a stale entry when Redis comes back.
+   */
+  private readonly unforgotten = new Map<string, number>();
+  private retryTimer: NodeJS.Timeout | undefined;
 
   constructor(
     @InjectConfig() private readonly config: Config,
@@ -108,7 +117,9 @@ export class SessionsService {
    * disabled. Cached briefly; a cache outage falls back to the database.
    */
   async live(sessionId: string): Promise<LiveSession | null> {
-    const cached = await this.store.get(cacheKey(sessionId)).catch(() => null);
+    const cached = this.unforgotten.has(sessionId)
+      ? null
+      : await this.store.get(cacheKey(sessionId)).catch(() => null);
     this.cacheMetrics.lookup('session', cached !== null);
     if (cached !== null) return cached === 'null' ? null : (JSON.parse(cached) as LiveSession);
     const session = await this.sessions.findLive(sessionId, this.clock.now());
@@ -120,9 +131,33 @@ export class SessionsService {
 
   private async forget(sessionIds: readonly string[]): Promise<void> {
     if (sessionIds.length === 0) return;
-    // With the cache down, requests read sessions from the database, so the revocation holds.
-    await this.store.delete(...sessionIds.map(cacheKey)).catch((error: unknown) => {
-      this.logger.warn(`could not drop cached sessions: ${String(error)}`);
-    });
+    try {
+      await this.store.delete(...sessionIds.map(cacheKey));
+    } catch (error) {
+      this.logger.warn(`could not drop cached sessions, retrying: ${String(error)}`);
+      const until = this.clock.now().getTime() + LIVE_SESSION_CACHE_MS;
+      for (const id of sessionIds) this.unforgotten.set(id, until);
+      this.retryForgetLater();
+    }
+  }
+
+  private retryForgetLater(): void {
+    this.retryTimer ??= setTimeout(() => {
+      this.retryTimer = undefined;
+      void this.retryForget();
+    }, FORGET_RETRY_MS).unref();
+  }
+
+  private async retryForget(): Promise<void> {
+    const now = this.clock.now().getTime();
+    for (const [id, until] of this.unforgotten) if (until <= now) this.unforgotten.delete(id);
+    const ids = [...this.unforgotten.keys()];
+    if (ids.length === 0) return;
+    try {
+      await this.store.delete(...ids.map(cacheKey));
+      for (const id of ids) this.unforgotten.delete(id);
+    } catch {
+      this.retryForgetLater();
+    }
   }
 }

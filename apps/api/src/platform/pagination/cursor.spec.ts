@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { encodeCursor, pageQuery, toPage } from './cursor.js';
+import { cursorTime, encodeCursor, pageQuery, toPage } from './cursor.js';
 
 const ID = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
 
@@ -39,5 +39,21 @@ describe('toPage', () => {
 
   it('returns null on the last page', () => {
     expect(toPage(rows, 3, cursorOf, (row) => row.n).nextCursor).toBeNull();
+  });
+});
+
+describe('cursorTime', () => {
+  it('reads the timestamp a cursor carries', () => {
+    const key = '2026-01-01T00:00:00.000Z';
+    expect(cursorTime({ key, id: ID })).toEqual(new Date(key));
+  });
+
+  it.each(['not a date', '1e999', ''])('refuses a forged key %j as a 400 at #/cursor', (key) => {
+    expect(() => cursorTime({ key, id: ID })).toThrow(
+      expect.objectContaining({
+        code: 'validation_failed',
+        errors: [expect.objectContaining({ pointer: '#/cursor' })],
+      }),
+    );
   });
 });

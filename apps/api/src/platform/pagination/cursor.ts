@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DomainError } from '../errors/domain-error.js';
 import { text } from '../validation/fields.js';
 
 /** The position after the last item of a page: its sort key and id (keyset pagination). */
@@ -31,6 +32,21 @@ export const pageQuery = z.strictObject({
     })
     .optional(),
 });
+
+/**
+ * The key of a cursor over a timestamp column, as a Date. A cursor is opaque but not trusted: a
+ * forged key that is no timestamp is a 400 like any other bad parameter, never a failed query.
+ */
+export function cursorTime(cursor: Cursor): Date {
+  const time = new Date(cursor.key);
+  if (Number.isNaN(time.getTime())) {
+    const detail = 'is not a cursor this API returned';
+    throw new DomainError('validation_failed', `cursor ${detail}.`, [
+      { pointer: '#/cursor', detail },
+    ]);
+  }
+  return time;
+}
 
 export interface Page<T> {
   readonly data: readonly T[];

@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Ed25519Jwk } from '@libs/config';
+import { createPrivateKey, sign } from 'node:crypto';
+import request from 'supertest';
+import {
+  PASSWORD,
+  bearer,
+  decodeJwt,
+  forge,
+  newEmail,
+  newSigningKey,
+  register,
+  registerAdmin,
+  type Tokens,
+} from '../support/identity.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+/**
+ * OWASP API2:2023 Broken Authentication. Covered elsewhere, not repeated here:
+ * - forged access tokens (alg none, HS256 with the public key, unknown kid, expired, wrong
+ *   iss/aud/typ, tampered payload, jwk/jku headers, foreign key): access-tokens.e2e-spec.ts;
+ * - refresh token rotation and reuse detection, logout: auth.e2e-spec.ts;
+ * - brute force on one account: brute-force.e2e-spec.ts, rate-limit.e2e-spec.ts.
+ */
+describe('API2 Broken Authentication', () => {
+  let t: TestApp;
+  let key: Ed25519Jwk;
+  let tokens: Tokens;
+  let claims: Record<string, unknown>;
+
+  beforeAll(async () => {
+    key = await newSigningKey('active');
+    t = await startTestApp({ JWT_SIGNING_KEYS: JSON.stringify([key]) });
+    tokens = await register(t.server);
+    claims = decodeJwt(tokens.accessToken).claims;
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const me = (token: string): request.Test =>
+    request(t.server)
+      .get('/v1/users/me')
+      .set(...bearer(token));
+
+  describe('more forged tokens: 401', () => {
+    const now = (): number => Math.floor(Date.now() / 1000);
+    it.each([
+      ['a kid that tries path traversal', { kid: '../../../../dev/null' }, {}],
+      ['a kid that tries SQL', { kid: "' OR '1'='1" }, {}],
+      ['an x5u header', { x5u: 'https://evil.example/cert.pem' }, {}],
+      ['no exp', {}, { exp: undefined }],
+      ['not valid yet (nbf)', {}, { nbf: now() + 600 }],
+    ])('%s', async (_case, header, overrides) => {
+      const token = await forge(key, header, { ...claims, ...overrides });
+      const res = await me(token).expect(401);
+      expect(res.headers['www-authenticate']).toMatch(/^Bearer /);
+    });
+
+    it('an unknown critical header (RFC 7515 §4.1.11 says: refuse)', async () => {
+      // jose will not even sign this, so it is put together by hand.
+      const encode = (part: object): string =>
+        Buffer.from(JSON.stringify(part)).toString('base64url');
+      const header = encode({
+        alg: 'EdDSA',
+        typ: 'at+jwt',
+        kid: key.kid,
+        crit: ['x-evil'],
+        'x-evil': 1,
+      });
+      const input = `${header}.${encode(claims)}`;
+      const privateKey = createPrivateKey({ key: { ...key }, format: 'jwk' });
+      const signature = sign(null, Buffer.from(input), privateKey).toString('base64url');
+      await me(`${input}.${signature}`).expect(401);
+    });
+
+    it('a token far too large: 4xx, not 5xx', async () => {
+      const res = await me(`${tokens.accessToken}${'A'.repeat(20_000)}`);
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+    });
+
+    it('a token of a disabled account: 401 at once', async () => {
+      const t2 = await registerAdmin(t);
+      const victim = await register(t.server);
+      await me(victim.accessToken).expect(200);
+      await request(t.server)
+        .patch(`/v1/users/${victim.user.id}`)
+        .set(...bearer(t2.accessToken))
+        .send({ disabled: true })
+        .expect(200);
+      await me(victim.accessToken).expect(401);
+      await request(t.server)
+        .post('/v1/auth/refresh')
+        .send({ refreshToken: victim.refreshToken })
+        .expect(401);
+    });
+  });
+
+  describe('account enumeration', () => {
+    const attempt = (email: string, password: string): request.Test =>
+      request(t.server).post('/v1/auth/login').send({ email, password });
+
+    it('answers an unknown email exactly like a wrong password', async () => {
+      const { user } = await register(t.server);
+      const wrong = await attempt(user.email, 'not the password at all');
+      const unknown = await attempt(newEmail('nobody'), 'not the password at all');
+      expect([wrong.status, unknown.status]).toEqual([401, 401]);
+      const { instance: _a, ...wrongBody } = wrong.body as Record<string, unknown>;
+      const { instance: _b, ...unknownBody } = unknown.body as Record<string, unknown>;
+      expect(unknownBody).toEqual(wrongBody);
+      expect(unknown.headers['www-authenticate']).toBe(wrong.headers['www-authenticate']);
+    });
+
+    it('takes as long for an unknown email as for a wrong password (medians, generous bound)', async () => {
+      const { user } = await register(t.server);
+      const median = (values: number[]): number =>
+        values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+      const time = async (email: string): Promise<number> => {
+        const started = performance.now();
+        await attempt(email, 'not the password at all').expect(401);
+        return performance.now() - started;
+      };
+      const known: number[] = [];
+      const unknown: number[] = [];
+      // Interleaved, so drift in machine load hits both sides alike.
+      for (let i = 0; i < 9; i += 1) {
+        known.push(await time(user.email));
+        unknown.push(await time(newEmail('nobody')));
+      }
+      // A password hash costs tens of ms; skipping it for unknown emails would be ~20x faster.
+      const ratio = median(unknown) / median(known);
+      expect(ratio).toBeGreaterThan(0.5);
+      expect(ratio).toBeLessThan(2);
+    });
+  });
+
+  it('does not let a password in a different case or with spaces sign in', async () => {
+    const email = newEmail();
+    await register(t.server, { email });
+    for (const password of [PASSWORD.toUpperCase(), ` ${PASSWORD}`, `${PASSWORD} `]) {
+      await request(t.server).post('/v1/auth/login').send({ email, password }).expect(401);
+    }
+  });
+});

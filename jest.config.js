@@ -45,7 +45,7 @@ const withServices = {
 
 /** @type {import('jest').Config} */
 export default {
-  // On a two-core machine jest runs every file in its own process, in band. Native-ESM test
+  // On a two-core machine jest runs all files in one process (in band). Native-ESM test
   // modules are not freed between files (hence the larger heap in the test scripts), and a
   // client a test forgot to close must not keep CI waiting once everything has finished.
   forceExit: true,

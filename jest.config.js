@@ -38,9 +38,6 @@ const base = {
 const withServices = {
   globalSetup: '<rootDir>/libs/testing/dist/global-setup.js',
   globalTeardown: '<rootDir>/libs/testing/dist/global-teardown.js',
-  // Real databases on a busy two-core CI machine: 5 s (jest's default) is too tight for some
-  // setups. Every wait inside a test is bounded on its own.
-  testTimeout: 30_000,
 };
 
 /** @type {import('jest').Config} */
@@ -49,6 +46,9 @@ export default {
   // modules are not freed between files (hence the larger heap in the test scripts), and a
   // client a test forgot to close must not keep CI waiting once everything has finished.
   forceExit: true,
+  // Real databases on a busy two-core CI machine: 5 s (jest's default) is too tight for some
+  // tests. Every wait inside a test is bounded on its own.
+  testTimeout: 30_000,
   projects: [
     {
       ...base,

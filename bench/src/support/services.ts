@@ -1,8 +1,5 @@
-import { exportJWK, generateKeyPair } from 'jose';
-import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
 export const POSTGRES =
@@ -40,56 +37,4 @@ export async function benchDatabase(
     url: url.toString(),
     drop: () => onServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
   };
-}
-
-export interface RunningApi {
-  readonly port: number;
-  readonly baseUrl: string;
-  readonly stop: () => Promise<void>;
-}
-
-/**
- * The built API in its own process, in production mode, against `databaseUrl` and Redis; rate
- * limits out of the way (the benchmark is one client address). Resolves once it is ready.
- */
-export async function startApi(databaseUrl: string): Promise<RunningApi> {
-  const port = await freePort();
-  const { privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
-  const jwk = { ...(await exportJWK(privateKey)), kid: 'bench' };
-  const main = fileURLToPath(new URL('../../../apps/api/dist/main.js', import.meta.url));
-  const api: ChildProcess = spawn(process.execPath, [main], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      PATH: process.env.PATH ?? '',
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATABASE_URL: databaseUrl,
-      REDIS_URL: REDIS,
-      REDIS_KEY_PREFIX: `bench:${port}:`,
-      JWT_SIGNING_KEYS: JSON.stringify([jwk]),
-      LOG_LEVEL: 'warn',
-      OPENAPI_ENABLED: 'false',
-      RATE_LIMIT_PER_MINUTE: '100000000',
-      RATE_LIMIT_AUTH_PER_MINUTE: '100000000',
-      RATE_LIMIT_ACCOUNT_PER_MINUTE: '100000000',
-    },
-  });
-  const stop = async (): Promise<void> => {
-    if (api.exitCode !== null) return;
-    api.kill('SIGTERM');
-    await once(api, 'exit');
-  };
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    const ready = await fetch(`${baseUrl}/health/ready`).then(
-      (res) => res.ok,
-      () => false,
-    );
-    if (ready) return { port, baseUrl, stop };
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  await stop();
-  throw new Error('the API did not become ready within 30 s');
 }

@@ -28,7 +28,7 @@ async function containerRuntimeAnswers(): Promise<boolean> {
 }
 
 async function startContainers(env: NodeJS.ProcessEnv): Promise<TestServices> {
-  const [postgres, redis] = await Promise.all([
+  const [postgresStart, redisStart] = await Promise.allSettled([
     new PostgreSqlContainer(env.TEST_POSTGRES_IMAGE ?? 'postgres:17-alpine')
       .withDatabase('postgres')
       // Test data is disposable: skip durability, keep the data directory in memory.
@@ -45,6 +45,16 @@ async function startContainers(env: NodeJS.ProcessEnv): Promise<TestServices> {
       .start(),
     new RedisContainer(env.TEST_REDIS_IMAGE ?? 'redis:8-alpine').start(),
   ]);
+  if (postgresStart.status === 'rejected' || redisStart.status === 'rejected') {
+    // Do not leave the one that did start running.
+    const started = [postgresStart, redisStart].flatMap((result) =>
+      result.status === 'fulfilled' ? [result.value] : [],
+    );
+    await Promise.allSettled(started.map((container) => container.stop()));
+    const failed = postgresStart.status === 'rejected' ? postgresStart : redisStart;
+    throw failed.status === 'rejected' ? failed.reason : new Error('container start failed');
+  }
+  const [postgres, redis] = [postgresStart.value, redisStart.value];
   return {
     source: 'testcontainers',
     postgresUrl: postgres.getConnectionUri(),
@@ -69,7 +79,7 @@ function portAnswers(host: string, port: number): Promise<boolean> {
  * PostgreSQL and Redis for tests, in this order of preference:
  * 1. TEST_DATABASE_URL / TEST_REDIS_URL when set;
  * 2. containers (official images, overridable by TEST_POSTGRES_IMAGE / TEST_REDIS_IMAGE) when a
- *    container runtime answers;
+ *    container runtime answers and they start;
  * 3. servers already listening on the default local ports.
  */
 export async function startTestServices(
@@ -84,7 +94,14 @@ export async function startTestServices(
     };
   }
   if (env.TEST_SERVICES !== 'local' && (await containerRuntimeAnswers())) {
-    return startContainers(env);
+    try {
+      return await startContainers(env);
+    } catch (error) {
+      // E.g. images that cannot be pulled on this network: local servers may still be there.
+      process.stderr.write(
+        `[test harness] containers did not start (${error instanceof Error ? error.message : String(error)}); trying local services\n`,
+      );
+    }
   }
   const [postgresUp, redisUp] = await Promise.all([
     portAnswers('127.0.0.1', 5432),

@@ -11,6 +11,11 @@ export const PRODUCT_SORTS = [
   '-createdAt',
 ] as const;
 export type ProductSort = (typeof PRODUCT_SORTS)[number];
+export type ProductSortField = 'name' | 'priceCents' | 'createdAt';
+
+/** The field a sort orders by, without its direction. */
+export const sortField = (sort: ProductSort): ProductSortField =>
+  sort.replace('-', '') as ProductSortField;
 
 export interface ProductRecord {
   readonly id: string;
@@ -48,11 +53,11 @@ export class SkuTakenError extends Error {
 }
 
 /** Sort fields → column and the SQL type its cursor value is compared as. Nothing else reaches SQL. */
-const SORT_COLUMNS = {
+const SORT_COLUMNS: Readonly<Record<ProductSortField, { column: Prisma.Sql; cast: Prisma.Sql }>> = {
   name: { column: Prisma.raw('"name"'), cast: Prisma.raw('varchar') },
   priceCents: { column: Prisma.raw('"price_cents"'), cast: Prisma.raw('integer') },
   createdAt: { column: Prisma.raw('"created_at"'), cast: Prisma.raw('timestamptz') },
-} as const;
+};
 
 const PRODUCT_COLUMNS = Prisma.sql`"id", "sku", "name", "description", "price_cents" AS "priceCents",
   "currency", "stock", "active", "version", "created_at" AS "createdAt", "updated_at" AS "updatedAt"`;
@@ -120,8 +125,7 @@ export class ProductsRepository {
     q?: string;
   }): Promise<ProductRecord[]> {
     const descending = options.sort.startsWith('-');
-    const { column, cast } =
-      SORT_COLUMNS[options.sort.replace('-', '') as keyof typeof SORT_COLUMNS];
+    const { column, cast } = SORT_COLUMNS[sortField(options.sort)];
     const direction = Prisma.raw(descending ? 'DESC' : 'ASC');
     const conditions = [Prisma.sql`"active"`];
     if (options.q) conditions.push(Prisma.sql`"name" ILIKE ${containsPattern(options.q)}`);

@@ -10,6 +10,7 @@ import {
   type ProductSort,
   ProductsRepository,
   SkuTakenError,
+  sortField,
 } from './products.repository.js';
 
 /** A product as cached and answered: the response and its version (the ETag). */
@@ -21,7 +22,7 @@ function cached(product: ProductRecord): CachedProduct {
 
 /** The value of the sort field, as the cursor carries it. */
 function sortValue(product: ProductRecord, sort: ProductSort): string {
-  switch (sort.replace('-', '') as 'name' | 'priceCents' | 'createdAt') {
+  switch (sortField(sort)) {
     case 'name':
       return product.name;
     case 'priceCents':

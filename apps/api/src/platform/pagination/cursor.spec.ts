@@ -1,5 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { cursorTime, encodeCursor, pageQuery, toPage } from './cursor.js';
+import {
+  CURSOR_MAX_LENGTH,
+  cursorTime,
+  encodeCursor,
+  pageQuery,
+  parseCursorTime,
+  toPage,
+} from './cursor.js';
 
 const ID = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
 
@@ -20,6 +27,25 @@ describe('pageQuery', () => {
     { cursor: 'garbage' },
   ])('rejects %j', (query) => {
     expect(pageQuery.safeParse(query).success).toBe(false);
+  });
+
+  it('issues cursors within its own bound, even for the longest keys', () => {
+    const key = '\u0001'.repeat(300);
+    const cursor = encodeCursor({ key, id: ID });
+    expect(cursor.length).toBeLessThanOrEqual(CURSOR_MAX_LENGTH);
+    expect(pageQuery.parse({ cursor }).cursor).toEqual({ key, id: ID });
+  });
+
+  it.each([
+    ['longer than the bound', 'A'.repeat(CURSOR_MAX_LENGTH + 1)],
+    ['with NUL', `${encodeCursor({ key: 'k', id: ID })}\u0000`],
+    ['padded base64', `${encodeCursor({ key: 'k', id: ID })}=`],
+    ['a key with NUL', encodeCursor({ key: 'a\u0000b', id: ID })],
+    ['a key of 301 characters', encodeCursor({ key: 'x'.repeat(301), id: ID })],
+    ['an id that is no UUID', encodeCursor({ key: 'k', id: 'x' })],
+  ])('refuses a cursor %s at #/cursor, with one issue', (_case, cursor) => {
+    const result = pageQuery.safeParse({ cursor });
+    expect(result.error?.issues).toEqual([expect.objectContaining({ path: ['cursor'] })]);
   });
 
   it('rejects unknown query parameters', () => {
@@ -48,7 +74,17 @@ describe('cursorTime', () => {
     expect(cursorTime({ key, id: ID })).toEqual(new Date(key));
   });
 
-  it.each(['not a date', '1e999', ''])('refuses a forged key %j as a 400 at #/cursor', (key) => {
+  it.each([
+    'not a date',
+    '1e999',
+    '',
+    '2026-01-01',
+    '2026-01-01T00:00:00Z',
+    '2026-02-30T00:00:00.000Z',
+    '0000-01-01T00:00:00.000Z',
+    '+275760-09-13T00:00:00.000Z',
+  ])('refuses a forged key %j as a 400 at #/cursor', (key) => {
+    expect(parseCursorTime(key)).toBeUndefined();
     expect(() => cursorTime({ key, id: ID })).toThrow(
       expect.objectContaining({
         code: 'validation_failed',

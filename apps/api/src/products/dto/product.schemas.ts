@@ -1,7 +1,13 @@
 import { z } from 'zod';
-import { pageQuery } from '../../platform/pagination/cursor.js';
+import { NOT_OUR_CURSOR, pageQuery, parseCursorTime } from '../../platform/pagination/cursor.js';
 import { text } from '../../platform/validation/fields.js';
-import { PRODUCT_SORTS, type ProductRecord } from '../products.repository.js';
+import {
+  PRODUCT_SORTS,
+  type ProductRecord,
+  type ProductSort,
+  type ProductSortField,
+  sortField,
+} from '../products.repository.js';
 
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
@@ -44,15 +50,32 @@ export const updateProductBody = z
     message: 'names no field to change',
   });
 
+/**
+ * The sort value a cursor may carry under each sort: what the listing's SQL compares it as, so a
+ * forged cursor is a 400 here and never a failed cast in the query.
+ */
+const SORT_VALUE: Readonly<Record<ProductSortField, (value: string) => boolean>> = {
+  name: () => true, // any text (the payload refused NUL) compares as varchar
+  priceCents: (value) => /^\d{1,9}$/.test(value) && priceCents.safeParse(Number(value)).success,
+  createdAt: (value) => parseCursorTime(value) !== undefined,
+};
+
+/** Why a cursor cannot continue a listing in `sort` order, or undefined when it can. */
+function cursorMismatch(key: string, sort: ProductSort): string | undefined {
+  const prefix = `${sort}:`;
+  // Under another order the listing would skip or repeat items.
+  if (!key.startsWith(prefix)) return 'belongs to a listing in another sort order';
+  return SORT_VALUE[sortField(sort)](key.slice(prefix.length)) ? undefined : NOT_OUR_CURSOR;
+}
+
 export const listProductsQuery = pageQuery
   .extend({
     q: text({ max: 100 }).trim().min(1).optional(),
     sort: z.enum(PRODUCT_SORTS).default('-createdAt'),
   })
-  // A cursor continues the listing it came from; under another order it would skip or repeat.
-  .refine((query) => !query.cursor || query.cursor.key.startsWith(`${query.sort}:`), {
-    message: 'belongs to a listing in another sort order',
-    path: ['cursor'],
+  .superRefine((query, context) => {
+    const mismatch = query.cursor && cursorMismatch(query.cursor.key, query.sort);
+    if (mismatch) context.addIssue({ code: 'custom', message: mismatch, path: ['cursor'] });
   });
 
 export const productResponse = z

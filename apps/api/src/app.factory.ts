@@ -7,8 +7,8 @@ import { Logger } from 'nestjs-pino';
 import { readFileSync } from 'node:fs';
 import { AppModule } from './app.module.js';
 import { closeConnectionsWhileShuttingDown } from './platform/lifecycle/graceful-shutdown.js';
-import { AllowedMethods } from './platform/http/allowed-methods.js';
-import { answerFrameworkError } from './platform/http/framework-errors.js';
+import { AllowedMethods, ROUTER_OPTIONS } from './platform/http/allowed-methods.js';
+import { answerClientError, answerFrameworkError } from './platform/http/framework-errors.js';
 import { REQUEST_ID_HEADER, requestIdOf } from './platform/http/request-id.js';
 import { recordRequestMetrics } from './platform/metrics/request-metrics.js';
 import { applySecurity } from './platform/http/security.js';
@@ -40,6 +40,7 @@ export async function createApp(
   const allowedMethods = new AllowedMethods();
   const adapter = new FastifyAdapter({
     bodyLimit: config.http.bodyLimit,
+    routerOptions: ROUTER_OPTIONS,
     trustProxy: trustProxyOption(config.http.trustProxy),
     genReqId: requestIdOf,
     requestIdHeader: false,
@@ -51,6 +52,7 @@ export async function createApp(
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   });
   const fastify = adapter.getInstance();
   fastify.addHook('onRoute', (route) => allowedMethods.add(route.method, route.url));
@@ -70,7 +72,7 @@ export async function createApp(
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new ProblemDetailsFilter(allowedMethods, config.http.bodyLimit));
   app.useGlobalPipes(new SchemaValidationPipe());
-  await applySecurity(app, config);
+  applySecurity(app, config);
   closeConnectionsWhileShuttingDown(app);
   recordRequestMetrics(app);
   if (config.openApiEnabled) setupOpenApi(app, API_VERSION);

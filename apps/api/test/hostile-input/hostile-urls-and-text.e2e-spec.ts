@@ -86,6 +86,40 @@ describe.each(named(uuidRoutes))('%s with a bad id', (_route, operation) => {
   });
 });
 
+describe('a trailing slash is the same route', () => {
+  it.each(['/v1/orders', '/v1/users', '/v1/products'])(
+    'GET %s/ answers as GET %s does',
+    async (path) => {
+      const asAdmin = (url: string): request.Test =>
+        request(t.server)
+          .get(url)
+          .set(...bearer(admin.accessToken));
+      const slashed = await asAdmin(`${path}/`);
+      expect({ status: slashed.status, allow: slashed.headers.allow }).toEqual({
+        status: 200,
+        allow: undefined,
+      });
+      expect(Object.keys(slashed.body as object)).toEqual(
+        Object.keys((await asAdmin(path)).body as object),
+      );
+    },
+  );
+
+  it.each(named(operations))(
+    '%s with a trailing slash never answers 405 for its own method',
+    async (_route, operation) => {
+      // Anonymous: what is being checked is routing, and no request here may end a session.
+      const url = `${pathWith(operation, randomUUID())}/`;
+      const res = await requestTo(t.server, operation.method, url).send({});
+      const allow = (res.headers.allow ?? '').split(/,\s*/);
+      expect({ status: res.status, allow }).not.toEqual({
+        status: 405,
+        allow: expect.arrayContaining([operation.method.toUpperCase()]),
+      });
+    },
+  );
+});
+
 describe.each(named(pagedRoutes))('%s pagination bounds', (_route, operation) => {
   const url = pathWith(operation, randomUUID());
 

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { workerDatabaseUrl } from '@libs/testing';
 import fc from 'fast-check';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import request from 'supertest';
 import { startTestApp } from '../support/test-app.js';
 import { CALLERS, type Caller, Callers } from './support/callers.js';
@@ -18,11 +19,14 @@ import {
   requestTo,
   routeName,
 } from './support/openapi-operations.js';
+import { type QueryValue, hostileQueryValue } from './support/parameter-values.js';
 
 /**
  * Property-based fuzzing of every route the OpenAPI document lists, with schema-valid and
- * schema-breaking bodies, parameters and headers, as every kind of caller. Deterministic: a fixed
- * seed and run count (override with FUZZ_SEED / FUZZ_RUNS to explore further locally).
+ * schema-breaking bodies, parameters and headers, as every kind of caller; then each query
+ * parameter on its own with long, NUL-bearing, wrongly shaped and repeated values. Any 5xx the
+ * server sends during the run fails the suite. Deterministic: a fixed seed and run count
+ * (override with FUZZ_SEED / FUZZ_RUNS to explore further locally).
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20_230_607);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 15);
@@ -41,7 +45,7 @@ const RECORDED_REJECTIONS: Readonly<Record<string, readonly number[]>> = {
 interface FuzzRequest {
   readonly caller: Caller;
   readonly path: Readonly<Record<string, string>>;
-  readonly query: Readonly<Record<string, string>>;
+  readonly query: Readonly<Record<string, QueryValue>>;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: { readonly value: unknown } | undefined;
 }
@@ -52,6 +56,15 @@ const fingerprint = await DatabaseFingerprint.open(workerDatabaseUrl());
 const operations = operationsOf((await request(t.server).get('/openapi.json').expect(200)).body);
 /** Ids seen in successful answers (users, products, orders...), so fuzzed ids sometimes exist. */
 const knownIds: string[] = [];
+/** Every answer of the server during the run, whoever asked: a 5xx anywhere is a failure. */
+const answered = { count: 0, serverErrors: [] as string[] };
+t.server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+  res.once('finish', () => {
+    answered.count += 1;
+    if (res.statusCode >= 500)
+      answered.serverErrors.push(`${req.method} ${req.url} → ${res.statusCode}`);
+  });
+});
 
 afterAll(async () => {
   await fingerprint.close();
@@ -71,28 +84,40 @@ const headerValue = fc.oneof(
   fc.constantFrom('', '*', 'W/"x"', '"x"', 'null'),
 );
 
-function parameterValue(parameter: Parameter): fc.Arbitrary<string> {
+const validParameter = (parameter: Parameter): fc.Arbitrary<string> =>
+  validValue(parameter.schema).map(asText);
+
+/** The enum words of an operation's parameters (sort fields...): forged tokens reuse them. */
+const vocabularyOf = (operation: Operation): string[] =>
+  operation.parameters.flatMap((p) => (p.schema.enum ?? []).map(String));
+
+function parameterValue(parameter: Parameter, operation: Operation): fc.Arbitrary<QueryValue> {
   if (parameter.in === 'header') return headerValue;
   const known =
     parameter.schema.format === 'uuid'
       ? [fc.nat().map((n) => knownIds[n % Math.max(knownIds.length, 1)] ?? '')]
       : [];
+  const hostileQuery =
+    parameter.in === 'query'
+      ? [hostileQueryValue(parameter.schema, validParameter(parameter), vocabularyOf(operation))]
+      : [];
   const value = fc.oneof(
-    { arbitrary: validValue(parameter.schema).map(asText), weight: 3 },
+    { arbitrary: validParameter(parameter), weight: 3 },
     ...known.map((arbitrary) => ({ arbitrary, weight: 2 })),
     { arbitrary: fc.constantFrom(...HOSTILE_STRINGS), weight: 2 },
     { arbitrary: fc.string({ maxLength: 50 }), weight: 1 },
+    ...hostileQuery.map((arbitrary) => ({ arbitrary, weight: 2 })),
   );
   // An empty path segment is another route; those are fuzzed on their own.
   return parameter.in === 'path' ? value.filter((v) => v.length > 0) : value;
 }
 
 function parametersArbitrary(
-  parameters: readonly Parameter[],
+  operation: Operation,
   where: Parameter['in'],
-): fc.Arbitrary<Record<string, string>> {
-  const chosen = parameters.filter((p) => p.in === where);
-  const shape = Object.fromEntries(chosen.map((p) => [p.name, parameterValue(p)]));
+): fc.Arbitrary<Record<string, QueryValue>> {
+  const chosen = operation.parameters.filter((p) => p.in === where);
+  const shape = Object.fromEntries(chosen.map((p) => [p.name, parameterValue(p, operation)]));
   const requiredKeys = where === 'path' ? chosen.map((p) => p.name) : [];
   return fc.record(shape, { requiredKeys });
 }
@@ -116,11 +141,26 @@ function bodyArbitrary(
 function requestArbitrary(operation: Operation): fc.Arbitrary<FuzzRequest> {
   return fc.record({
     caller: fc.constantFrom(...(operation.secured ? CALLERS : (['anonymous', 'user'] as const))),
-    path: parametersArbitrary(operation.parameters, 'path'),
-    query: parametersArbitrary(operation.parameters, 'query'),
-    headers: parametersArbitrary(operation.parameters, 'header'),
+    path: parametersArbitrary(operation, 'path') as fc.Arbitrary<Record<string, string>>,
+    query: parametersArbitrary(operation, 'query'),
+    headers: parametersArbitrary(operation, 'header') as fc.Arbitrary<Record<string, string>>,
     body: bodyArbitrary(operation.body),
   });
+}
+
+/** Requests whose `parameter` is always hostile, the other parameters as usual. */
+function hostileParameterArbitrary(
+  operation: Operation,
+  parameter: Parameter,
+): fc.Arbitrary<FuzzRequest> {
+  const hostile = hostileQueryValue(
+    parameter.schema,
+    validParameter(parameter),
+    vocabularyOf(operation),
+  );
+  return fc
+    .tuple(requestArbitrary(operation), hostile)
+    .map(([input, value]) => ({ ...input, query: { ...input.query, [parameter.name]: value } }));
 }
 
 /**
@@ -144,7 +184,8 @@ function send(operation: Operation, input: FuzzRequest): request.Test {
     encodeLoosely(input.path[name] ?? ''),
   );
   const query = Object.entries(input.query)
-    .map(([name, value]) => `${encodeLoosely(name)}=${encodeLoosely(value)}`)
+    .flatMap(([name, value]) => (typeof value === 'string' ? [value] : value).map((v) => [name, v]))
+    .map(([name, value]) => `${encodeLoosely(name ?? '')}=${encodeLoosely(value ?? '')}`)
     .join('&');
   const call = requestTo(t.server, operation.method, query ? `${path}?${query}` : path).set({
     ...input.headers,
@@ -204,5 +245,42 @@ describe('every documented route, fuzzed', () => {
         { seed: SEED + index, numRuns: RUNS, endOnFailure: true },
       );
     }, 60_000);
+  });
+});
+
+const queryParameters = operations
+  .flatMap((operation) =>
+    operation.parameters
+      .filter((parameter) => parameter.in === 'query')
+      .map((parameter) => [operation, parameter] as const),
+  )
+  .map(
+    ([operation, parameter], index) =>
+      [`${routeName(operation)} ?${parameter.name}`, operation, parameter, index] as const,
+  );
+
+describe('every documented query parameter, with hostile values', () => {
+  it('the document has query parameters on the lists', () => {
+    expect(queryParameters.map(([name]) => name)).toEqual(
+      expect.arrayContaining(['GET /v1/products ?cursor', 'GET /v1/users ?cursor']),
+    );
+  });
+
+  describe.each(queryParameters)('%s', (_name, operation, parameter, index) => {
+    it('too long, NUL-bearing, wrongly shaped or repeated: never a 5xx, errors as problem+json', async () => {
+      await fc.assert(
+        fc.asyncProperty(hostileParameterArbitrary(operation, parameter), (input) =>
+          checkOne(operation, input),
+        ),
+        { seed: SEED + 1_000 + index, numRuns: RUNS * 2, endOnFailure: true },
+      );
+    }, 60_000);
+  });
+});
+
+describe('the whole run', () => {
+  it('had no 5xx answer at all, to any request', () => {
+    expect(answered.count).toBeGreaterThan(0);
+    expect(answered.serverErrors).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { register } from '../support/identity.js';
+import { PROBLEM } from './support.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const ALLOWED_ORIGIN = 'https://app.example.com';
@@ -92,6 +93,55 @@ describe('API8 Security Misconfiguration', () => {
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
     expect(res.headers['access-control-allow-origin']).not.toBe('*');
   });
+
+  it('answers a plain OPTIONS (no Origin) with Allow, as problem+json, never a text/plain 400', async () => {
+    const res = await request(t.server).options('/v1/orders');
+    expect({
+      status: res.status,
+      allow: res.headers.allow,
+      type: res.headers['content-type'],
+    }).toEqual({
+      status: 405,
+      allow: 'GET, HEAD, POST',
+      type: expect.stringMatching(PROBLEM),
+    });
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+    expect(res.headers['access-control-allow-credentials']).toBeUndefined();
+  });
+
+  it('answers a preflight from a configured origin as before', async () => {
+    const res = await request(t.server)
+      .options('/v1/orders')
+      .set('Origin', ALLOWED_ORIGIN)
+      .set('Access-Control-Request-Method', 'POST')
+      .set('Access-Control-Request-Headers', 'authorization, idempotency-key')
+      .expect(204);
+    expect(res.headers).toEqual(
+      expect.objectContaining({
+        'access-control-allow-origin': ALLOWED_ORIGIN,
+        'access-control-allow-credentials': 'true',
+        'access-control-allow-methods': expect.stringContaining('POST'),
+        'access-control-allow-headers': expect.stringContaining('idempotency-key'),
+        'access-control-max-age': '600',
+      }),
+    );
+  });
+
+  it.each(['https://evil.example', 'null', `${ALLOWED_ORIGIN}.evil.example`])(
+    'gives a refused origin %s no CORS header at all, credentials included',
+    async (origin) => {
+      const preflight = await request(t.server)
+        .options('/v1/orders')
+        .set('Origin', origin)
+        .set('Access-Control-Request-Method', 'POST');
+      const simple = await request(t.server).get('/health/live').set('Origin', origin);
+      for (const res of [preflight, simple]) {
+        const cors = Object.keys(res.headers).filter((name) => name.startsWith('access-control-'));
+        expect(cors).toEqual([]);
+      }
+      expect(preflight.headers['content-type']).toMatch(PROBLEM);
+    },
+  );
 
   it.each(['TRACE', 'TRACK', 'CONNECT'])('does not serve %s', async (method) => {
     const agent = request(t.server);

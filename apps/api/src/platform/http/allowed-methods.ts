@@ -1,11 +1,17 @@
 import Router, { type HTTPMethod } from 'find-my-way';
 
 /**
+ * How Fastify's router matches paths, shared with the router below so both agree on which
+ * route a path is: `/v1/orders/` is `/v1/orders`, not a different resource.
+ */
+export const ROUTER_OPTIONS = { ignoreTrailingSlash: true } as const;
+
+/**
  * Knows which methods each registered route accepts, so that a request for a known path with
  * the wrong method can be answered 405 with an `Allow` header instead of Fastify's 404.
  */
 export class AllowedMethods {
-  private readonly router = Router();
+  private readonly router = Router(ROUTER_OPTIONS);
 
   add(methods: string | readonly string[], url: string): void {
     for (const method of typeof methods === 'string' ? [methods] : methods) {

@@ -1,34 +1,42 @@
-import helmet from '@fastify/helmet';
 import type { Config } from '@libs/config';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DOCS_PATH } from '../openapi/openapi.js';
+import { problem } from '../problem/problem-details.js';
+import { ProblemException } from '../problem/problem.exception.js';
 import { REQUEST_ID_HEADER } from './request-id.js';
+import { SECURITY_HEADERS, contentSecurityPolicyFor } from './security-headers.js';
 
-/** An API serves no HTML: nothing may be loaded, framed or submitted. */
-const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
-/** The docs UI loads its own scripts and inline styles from this origin, nothing else. */
-const DOCS_CSP =
-  "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+/** Bodies are read as sent: a compressed one would be parsed as if it were plain JSON. */
+function contentEncodingRefusal(encoding: string | undefined): ProblemException | undefined {
+  if (encoding === undefined || encoding.trim().toLowerCase() === 'identity') return undefined;
+  return new ProblemException(
+    problem(415, { detail: 'Request bodies must not be compressed (Content-Encoding).' }),
+    { 'accept-encoding': 'identity' },
+  );
+}
 
 /** Security headers, CORS allowlist and caching policy of every response. */
-export async function applySecurity(app: NestFastifyApplication, config: Config): Promise<void> {
-  await app.register(helmet, {
-    contentSecurityPolicy: false, // set below, per path
-    hsts: { maxAge: 31_536_000, includeSubDomains: true },
-    crossOriginResourcePolicy: { policy: 'same-origin' },
-    crossOriginEmbedderPolicy: false,
-  });
+export function applySecurity(app: NestFastifyApplication, config: Config): void {
   const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (request, reply, done) => {
+    // Handlers may override some (cache-control for public catalog data); errors keep them.
+    void reply.headers(SECURITY_HEADERS);
+    done(contentEncodingRefusal(request.headers['content-encoding']));
+  });
   fastify.addHook('onSend', (request, reply, payload, done) => {
-    const isDocs = request.url === DOCS_PATH || request.url.startsWith(`${DOCS_PATH}/`);
-    reply.header('content-security-policy', isDocs ? DOCS_CSP : API_CSP);
-    // Responses carry user data or tokens unless a handler explicitly allows caching.
-    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    reply.header('content-security-policy', contentSecurityPolicyFor(request.url));
     done(null, payload);
   });
   if (config.http.corsOrigins.length > 0) {
+    const allowed = new Set(config.http.corsOrigins);
     app.enableCors({
-      origin: [...config.http.corsOrigins],
+      // A refused origin (or none: a plain OPTIONS) gets no CORS header at all, credentials
+      // included; its OPTIONS is answered like any method the route does not serve.
+      origin: (origin, callback) => {
+        callback(null, origin !== undefined && allowed.has(origin) ? origin : false);
+      },
+      // An allowed origin's OPTIONS is a preflight even without Access-Control-Request-Method,
+      // rather than a text/plain 400.
+      strictPreflight: false,
       credentials: true,
       methods: ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE'],
       allowedHeaders: [

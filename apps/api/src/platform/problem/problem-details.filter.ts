@@ -113,7 +113,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     // No route matched: either the path is unknown (404) or the method is wrong (405).
     if (status === 404 && request.routeOptions.url === undefined) {
       const allow = this.allowedMethods.for(request.url);
-      if (allow.length > 0) {
+      // A 405 that lists the method it refuses would contradict itself: such a path is unknown.
+      if (allow.length > 0 && !allow.includes(request.method)) {
         return {
           problem: problem(405, { detail: `${request.method} is not allowed here.` }),
           headers: { allow: allow.join(', ') },

@@ -16,8 +16,12 @@ export interface ExternalIdentity {
   readonly name: string | undefined;
 }
 
-function assertStrong(password: string, email: string, pointer: string): void {
-  const weakness = passwordWeakness(password, email);
+function assertStrong(
+  password: string,
+  account: { email: string; name?: string },
+  pointer: string,
+): void {
+  const weakness = passwordWeakness(password, account);
   if (weakness) throw new DomainError('weak_password', weakness, [{ pointer, detail: weakness }]);
 }
 
@@ -35,7 +39,7 @@ export class AuthService {
     password: string;
     name?: string;
   }): Promise<TokenResponse> {
-    assertStrong(input.password, input.email, '#/password');
+    assertStrong(input.password, input, '#/password');
     const passwordHash = await this.passwords.hash(input.password);
     try {
       const user = await this.users.create({
@@ -90,7 +94,7 @@ export class AuthService {
       ? await this.passwords.verify(account.passwordHash, input.currentPassword)
       : await this.passwords.verifyNobody(input.currentPassword);
     if (!valid) throw new DomainError('wrong_password');
-    assertStrong(input.newPassword, account.email, '#/newPassword');
+    assertStrong(input.newPassword, account, '#/newPassword');
     await this.users.setPasswordHash(account.id, await this.passwords.hash(input.newPassword));
     await this.sessions.revokeAllOfUser(account.id, 'password_changed', user.sessionId);
   }

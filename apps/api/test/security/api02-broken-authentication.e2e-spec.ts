@@ -44,6 +44,50 @@ describe('API2 Broken Authentication', () => {
       .get('/v1/users/me')
       .set(...bearer(token));
 
+  describe('guessable passwords are refused at sign-up and on change: 400 weak-password', () => {
+    const email = (): string => newEmail('grace.hopper');
+    it.each([
+      'password1234567',
+      'Password2024!!',
+      'letmein12345678',
+      '1qaz2wsx3edc4rfv',
+      'zaq1xsw2cde3',
+      'P@ssw0rd2024!',
+      'hunter2hunter2',
+    ])('%s', async (password) => {
+      const res = await request(t.server)
+        .post('/v1/auth/register')
+        .send({ email: email(), password })
+        .expect(400);
+      expect(res.body).toMatchObject({
+        type: '/problems/weak-password',
+        detail: expect.stringMatching(/^This password is too easy to guess\./),
+        errors: [{ pointer: '#/password', detail: expect.any(String) }],
+      });
+    });
+
+    it('one built from the email’s name', async () => {
+      const address = email();
+      const local = address.split('@', 1)[0] ?? '';
+      for (const password of [`${local}2024`, 'gracehopper1906!', 'Hopper.Grace.1906']) {
+        const res = await request(t.server)
+          .post('/v1/auth/register')
+          .send({ email: address, password })
+          .expect(400);
+        expect(res.body.type).toBe('/problems/weak-password');
+      }
+    });
+
+    it('as a new password too', async () => {
+      const res = await request(t.server)
+        .post('/v1/users/me/password')
+        .set(...bearer(tokens.accessToken))
+        .send({ currentPassword: PASSWORD, newPassword: 'password1234567' })
+        .expect(400);
+      expect(res.body.errors).toEqual([expect.objectContaining({ pointer: '#/newPassword' })]);
+    });
+  });
+
   describe('more forged tokens: 401', () => {
     const now = (): number => Math.floor(Date.now() / 1000);
     it.each([

@@ -88,7 +88,7 @@ describe.each(named(uuidRoutes))('%s with a bad id', (_route, operation) => {
 
 describe('a trailing slash is the same route', () => {
   it.each(['/v1/orders', '/v1/users', '/v1/products'])(
-    'GET %s/ answers as GET %s does',
+    'GET %s with a trailing slash is the list itself',
     async (path) => {
       const asAdmin = (url: string): request.Test =>
         request(t.server)

@@ -11,7 +11,8 @@ const DOCS_CSP =
 
 /** The Content-Security-Policy of the answer to `url`. */
 export function contentSecurityPolicyFor(url: string): string {
-  return url === DOCS_PATH || url.startsWith(`${DOCS_PATH}/`) ? DOCS_CSP : API_CSP;
+  const path = url.split('?', 1)[0] ?? url;
+  return path === DOCS_PATH || path.startsWith(`${DOCS_PATH}/`) ? DOCS_CSP : API_CSP;
 }
 
 /** The headers helmet sets on a Node.js response with these options (it only sets headers). */

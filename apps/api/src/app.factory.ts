@@ -41,6 +41,8 @@ export async function createApp(
   const adapter = new FastifyAdapter({
     bodyLimit: config.http.bodyLimit,
     routerOptions: ROUTER_OPTIONS,
+    // Node would answer a request without Host itself, bare; request-checks.ts answers a problem.
+    http: { requireHostHeader: false },
     trustProxy: trustProxyOption(config.http.trustProxy),
     genReqId: requestIdOf,
     requestIdHeader: false,

@@ -77,6 +77,11 @@ describe.each([
   ['a raw NUL byte in the path', get('/v1/prod\u0000ucts'), 400],
   ['a control character in the path', get('/v1/prod\u0001ucts'), 400],
   ['a malformed request line', request(['HELLO']), 400],
+  [
+    'an HTTP/1.1 request without Host',
+    request(['GET /health/live HTTP/1.1', 'Connection: close']),
+    400,
+  ],
   ['an unknown HTTP version', request(['GET /health/live HTTP/7.1', 'Host: localhost']), 400],
   ['a header name with a space', get('/health/live', ['Bad Header: x']), 400],
   ['a header value with a raw NUL', get('/health/live', ['X-Note: a\u0000b']), 400],

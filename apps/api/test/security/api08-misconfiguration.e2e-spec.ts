@@ -127,6 +127,12 @@ describe('API8 Security Misconfiguration', () => {
     );
   });
 
+  it('answers an OPTIONS from a configured origin without Access-Control-Request-Method as a preflight, not a text/plain 400', async () => {
+    const res = await request(t.server).options('/v1/orders').set('Origin', ALLOWED_ORIGIN);
+    expect(res.status).toBe(204);
+    expect(res.headers['access-control-allow-origin']).toBe(ALLOWED_ORIGIN);
+  });
+
   it.each(['https://evil.example', 'null', `${ALLOWED_ORIGIN}.evil.example`])(
     'gives a refused origin %s no CORS header at all, credentials included',
     async (origin) => {

@@ -1,26 +1,17 @@
 import type { Config } from '@libs/config';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { problem } from '../problem/problem-details.js';
-import { ProblemException } from '../problem/problem.exception.js';
+import { refusalOf } from './request-checks.js';
 import { REQUEST_ID_HEADER } from './request-id.js';
 import { SECURITY_HEADERS, contentSecurityPolicyFor } from './security-headers.js';
 
-/** Bodies are read as sent: a compressed one would be parsed as if it were plain JSON. */
-function contentEncodingRefusal(encoding: string | undefined): ProblemException | undefined {
-  if (encoding === undefined || encoding.trim().toLowerCase() === 'identity') return undefined;
-  return new ProblemException(
-    problem(415, { detail: 'Request bodies must not be compressed (Content-Encoding).' }),
-    { 'accept-encoding': 'identity' },
-  );
-}
-
-/** Security headers, CORS allowlist and caching policy of every response. */
+/** Security headers, CORS allowlist and caching policy of every response; requests refused early. */
 export function applySecurity(app: NestFastifyApplication, config: Config): void {
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', (request, reply, done) => {
     // Handlers may override some (cache-control for public catalog data); errors keep them.
     void reply.headers(SECURITY_HEADERS);
-    done(contentEncodingRefusal(request.headers['content-encoding']));
+    // After the headers, so that a refusal carries them too.
+    done(refusalOf(request));
   });
   fastify.addHook('onSend', (request, reply, payload, done) => {
     reply.header('content-security-policy', contentSecurityPolicyFor(request.url));

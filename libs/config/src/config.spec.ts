@@ -54,9 +54,9 @@ describe('loadConfig', () => {
 
   it('requires DATABASE_URL, REDIS_URL and JWT_SIGNING_KEYS in production', () => {
     expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
-      'DATABASE_URL: required when NODE_ENV=production',
-      'REDIS_URL: required when NODE_ENV=production',
-      'JWT_SIGNING_KEYS: required when NODE_ENV=production',
+      'DATABASE_URL: required when NODE_ENV=production (set DATABASE_URL or DATABASE_URL_FILE)',
+      'REDIS_URL: required when NODE_ENV=production (set REDIS_URL or REDIS_URL_FILE)',
+      'JWT_SIGNING_KEYS: required when NODE_ENV=production (set JWT_SIGNING_KEYS or JWT_SIGNING_KEYS_FILE)',
     ]);
   });
 

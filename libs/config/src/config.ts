@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { envSchema, type Env } from './env.schema.js';
+import { type ReadSecretFile, resolveSecretFiles, SECRET_VARIABLES } from './secret-files.js';
 
 const ed25519Jwk = z.looseObject({
   kty: z.literal('OKP'),
@@ -118,11 +119,19 @@ function parseTrustProxy(value: string): boolean | number | string {
  */
 export function loadConfig(
   source: NodeJS.ProcessEnv = process.env,
-  { signingKeys: needsSigningKeys = true }: { signingKeys?: boolean } = {},
+  {
+    signingKeys: needsSigningKeys = true,
+    readFile,
+  }: { signingKeys?: boolean; readFile?: ReadSecretFile } = {},
 ): Config {
+  const secrets = resolveSecretFiles(source, readFile);
+  if (secrets.problems.length > 0) throw new ConfigError(secrets.problems);
   // Empty strings mean "unset", as in most deployment tools.
   const raw = Object.fromEntries(
-    Object.keys(envSchema.shape).map((key) => [key, source[key] === '' ? undefined : source[key]]),
+    Object.keys(envSchema.shape).map((key) => {
+      const value = secrets.env[key];
+      return [key, value === '' ? undefined : value];
+    }),
   );
   const parsed = envSchema.safeParse(raw);
   const problems: string[] = parsed.success
@@ -130,11 +139,12 @@ export function loadConfig(
     : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
   if (!parsed.success) throw new ConfigError(problems);
   const env = parsed.data;
+  const required = (name: string): string =>
+    `${name}: required when NODE_ENV=production (set ${name} or ${name}_FILE)`;
   if (env.NODE_ENV === 'production') {
-    if (!env.DATABASE_URL) problems.push('DATABASE_URL: required when NODE_ENV=production');
-    if (!env.REDIS_URL) problems.push('REDIS_URL: required when NODE_ENV=production');
-    if (needsSigningKeys && !env.JWT_SIGNING_KEYS)
-      problems.push('JWT_SIGNING_KEYS: required when NODE_ENV=production');
+    if (!env.DATABASE_URL) problems.push(required('DATABASE_URL'));
+    if (!env.REDIS_URL) problems.push(required('REDIS_URL'));
+    if (needsSigningKeys && !env.JWT_SIGNING_KEYS) problems.push(required('JWT_SIGNING_KEYS'));
   }
   const keys = env.JWT_SIGNING_KEYS ? signingKeys.safeParse(env.JWT_SIGNING_KEYS) : undefined;
   if (keys && !keys.success) problems.push(...describe('JWT_SIGNING_KEYS', keys.error));
@@ -202,14 +212,21 @@ export function loadConfig(
 
 /** Variable names with their descriptions and defaults, for `.env.example` and docs. */
 export function describeEnv(): { name: string; description: string; defaultValue?: unknown }[] {
-  return Object.entries(envSchema.shape).map(([name, schema]) => {
+  const secrets = new Set<string>(SECRET_VARIABLES);
+  return Object.entries(envSchema.shape).flatMap(([name, schema]) => {
     const parsedDefault = (schema as z.ZodType).safeParse(undefined);
-    return {
+    const variable = {
       name,
       description: (schema as z.ZodType).description ?? '',
       ...(parsedDefault.success && parsedDefault.data !== undefined
         ? { defaultValue: parsedDefault.data }
         : {}),
     };
+    if (!secrets.has(name)) return [variable];
+    const file = {
+      name: `${name}_FILE`,
+      description: `Path of a file holding ${name} (e.g. a mounted secret), read once at startup; set this or ${name}, not both.`,
+    };
+    return [variable, file];
   });
 }

@@ -29,6 +29,7 @@ function print(line: string): void {
 function database(): { url: string; connectTimeoutMs: number } {
   const { url, connectTimeoutMs } = loadConfig({
     DATABASE_URL: process.env.DATABASE_URL,
+    DATABASE_URL_FILE: process.env.DATABASE_URL_FILE,
     DATABASE_CONNECT_TIMEOUT_MS: process.env.DATABASE_CONNECT_TIMEOUT_MS,
   }).database;
   if (!url) throw new UsageError('DATABASE_URL is not set');

@@ -4,11 +4,13 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { parseAllDocuments } from 'yaml';
 import { validateAgainstSchema } from './support/kubernetes-schemas.js';
+import { unknownFields } from './support/unknown-fields.js';
 import { type K8sObject, podSpecsOf, renderKustomization } from './support/kustomize.js';
 import { podSecurityViolations } from './support/pod-security.js';
 import {
   deploymentProblems,
   drainProblems,
+  labelSelectorMatches,
   mainContainer,
   selectsPods,
 } from './support/workload-rules.js';
@@ -54,9 +56,50 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
   const config = configMap.data as Record<string, string>;
   const services = objects.filter((o) => o.kind === 'Service');
 
-  it('renders only objects that are valid against the Kubernetes schemas', () => {
+  it('renders only objects that are valid against the Kubernetes and CRD schemas', () => {
     expect(objects.length).toBeGreaterThan(0);
     for (const object of objects) expect(() => validateAgainstSchema(object)).not.toThrow();
+  });
+
+  it('renders no field the API server would not know', () => {
+    expect(unknownFields(objects)).toEqual([]);
+  });
+
+  it('runs every pod as a UID and GID of 10000 or more', () => {
+    for (const spec of objects.flatMap(podSpecsOf)) {
+      const context = spec.securityContext as Json;
+      expect(context.runAsUser).toBeGreaterThanOrEqual(10_000);
+      expect(context.runAsGroup).toBeGreaterThanOrEqual(10_000);
+      expect(context.fsGroup).toBe(context.runAsGroup);
+    }
+  });
+
+  it('gives secrets as read-only files of mode 0440, never as environment variables', () => {
+    for (const workload of objects.filter((o) => podSpecsOf(o).length > 0)) {
+      const [spec] = podSpecsOf(workload);
+      const volumes = (spec!.volumes ?? []) as Json[];
+      const secretVolume = volumes.find((v) => at(v, 'secret', 'secretName') === 'api-secrets');
+      expect(at(secretVolume, 'secret', 'defaultMode')).toBe(0o440);
+      const container = (spec!.containers as Json[])[0]!;
+      const mount = ((container.volumeMounts ?? []) as Json[]).find(
+        (m) => m.name === secretVolume?.name,
+      );
+      expect(mount).toMatchObject({ readOnly: true });
+      const variables = (container.env ?? []) as Json[];
+      expect(variables.filter((v) => at(v, 'valueFrom', 'secretKeyRef'))).toEqual([]);
+      // Every *_FILE names a file of that volume, and the volume holds only what is named.
+      const files = variables
+        .filter((v) => String(v.name).endsWith('_FILE'))
+        .map((v) => String(v.value));
+      expect(files.length).toBeGreaterThan(0);
+      for (const file of files) expect(file.startsWith(`${String(mount?.mountPath)}/`)).toBe(true);
+      const items = at(secretVolume, 'secret', 'items') as Json[] | undefined;
+      if (items) {
+        expect(items.map((item) => `${String(mount?.mountPath)}/${String(item.path)}`)).toEqual(
+          files,
+        );
+      }
+    }
   });
 
   it('has every pod meet the Pod Security Standard "restricted"', () => {
@@ -140,8 +183,8 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
     ).toHaveLength(1);
     const { container } = mainContainer(worker);
     const variables = ((container.env ?? []) as Json[]).map((v) => v.name);
-    expect(variables).toEqual(expect.arrayContaining(['DATABASE_URL', 'REDIS_URL']));
-    expect(variables).not.toContain('JWT_SIGNING_KEYS');
+    expect(variables).toEqual(expect.arrayContaining(['DATABASE_URL_FILE', 'REDIS_URL_FILE']));
+    expect(variables).not.toContain('JWT_SIGNING_KEYS_FILE');
     expect(String(container.image)).toMatch(/(^|\/)worker:[\w.-]+$/);
     expect(String(mainContainer(deployment).container.image)).toMatch(/(^|\/)api:[\w.-]+$/);
   });
@@ -153,7 +196,9 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
       selects(at(find(objects, 'PodDisruptionBudget', 'api'), 'spec', 'selector', 'matchLabels')),
     ).toBe(true);
     const hpa = find(objects, 'HorizontalPodAutoscaler');
-    expect(at(hpa, 'spec', 'scaleTargetRef')).toMatchObject({ kind: 'Deployment', name: 'api' });
+    // prod: the Rollout runs the api's pods (from the Deployment's template), so it is scaled.
+    const scaled = objects.some((o) => o.kind === 'Rollout') ? 'Rollout' : 'Deployment';
+    expect(at(hpa, 'spec', 'scaleTargetRef')).toMatchObject({ kind: scaled, name: 'api' });
     expect(at(deployment, 'spec', 'replicas')).toBeUndefined();
     const backend = at(
       find(objects, 'Ingress'),
@@ -181,11 +226,7 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
     const allowed = (labels: Json, direction: 'ingress' | 'egress'): unknown[] =>
       policies
         .filter((p) => p !== defaultDeny)
-        .filter((p) =>
-          Object.entries((at(p, 'spec', 'podSelector', 'matchLabels') ?? {}) as Json).every(
-            ([key, value]) => labels[key] === value,
-          ),
-        )
+        .filter((p) => labelSelectorMatches(labels, at(p, 'spec', 'podSelector')))
         .flatMap((p) => (at(p, 'spec', direction) ?? []) as unknown[]);
     const apiLabels = at(deployment, 'spec', 'template', 'metadata', 'labels') as Json;
     const migrateLabels = at(

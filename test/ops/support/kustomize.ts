@@ -6,7 +6,8 @@ import { parseAllDocuments } from 'yaml';
 /**
  * A renderer for the part of Kustomize this repository uses, so that the manifests are checked
  * with npm packages alone: resources (files and directories), namespace, labels,
- * configMapGenerator (literals, merge, content-hash names and the references to them), images,
+ * configMapGenerator (literals, annotations, merge, content-hash names and the references to
+ * them), images,
  * and strategic-merge patches. Any other field is refused rather than ignored, and
  * kubernetes.test.ts compares the output with real kustomize wherever a binary is installed.
  */
@@ -14,14 +15,24 @@ import { parseAllDocuments } from 'yaml';
 export type K8sObject = Record<string, unknown> & {
   apiVersion: string;
   kind: string;
-  metadata: { name: string; namespace?: string; labels?: Record<string, string> };
+  metadata: {
+    name: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+  };
 };
 
 interface Kustomization {
   namespace?: string;
   resources?: string[];
   labels?: { pairs: Record<string, string>; includeSelectors?: boolean }[];
-  configMapGenerator?: { name: string; behavior?: 'create' | 'merge'; literals?: string[] }[];
+  configMapGenerator?: {
+    name: string;
+    behavior?: 'create' | 'merge';
+    literals?: string[];
+    options?: { annotations?: Record<string, string> };
+  }[];
   images?: { name: string; newName?: string; newTag?: string }[];
   patches?: { path: string }[];
 }
@@ -145,8 +156,12 @@ function collect(directory: string): Collected {
     }
   }
 
-  for (const { name, behavior = 'create', literals = [] } of kustomization.configMapGenerator ??
-    []) {
+  for (const {
+    name,
+    behavior = 'create',
+    literals = [],
+    options,
+  } of kustomization.configMapGenerator ?? []) {
     const data = Object.fromEntries(
       literals.map((literal) => [
         literal.slice(0, literal.indexOf('=')),
@@ -162,7 +177,7 @@ function collect(directory: string): Collected {
       const configMap: K8sObject = {
         apiVersion: 'v1',
         kind: 'ConfigMap',
-        metadata: { name },
+        metadata: { name, ...(options?.annotations ? { annotations: options.annotations } : {}) },
         data,
       };
       objects.push(configMap);

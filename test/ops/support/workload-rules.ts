@@ -31,6 +31,22 @@ function variable(container: Json, config: Record<string, string>, name: string)
 }
 
 /** True when `selector` (matchLabels-style) selects the Deployment's pods. */
+/** Whether a LabelSelector (matchLabels, and matchExpressions with In / NotIn) selects `labels`. */
+export function labelSelectorMatches(labels: Json, selector: unknown): boolean {
+  const { matchLabels = {}, matchExpressions = [] } = (selector ?? {}) as {
+    matchLabels?: Json;
+    matchExpressions?: { key: string; operator: string; values?: unknown[] }[];
+  };
+  return (
+    Object.entries(matchLabels).every(([key, value]) => labels[key] === value) &&
+    matchExpressions.every(({ key, operator, values = [] }) => {
+      if (operator === 'In') return values.includes(labels[key]);
+      if (operator === 'NotIn') return !values.includes(labels[key]);
+      throw new Error(`selector operator ${operator} not supported here`);
+    })
+  );
+}
+
 export function selectsPods(deployment: K8sObject, selector: unknown): boolean {
   const labels = (at(deployment, 'spec', 'template', 'metadata', 'labels') ?? {}) as Json;
   const pairs = Object.entries((selector ?? {}) as Json);

@@ -1,0 +1,36 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { stringify } from 'yaml';
+
+/** promtool (Debian/Ubuntu package `prometheus`; `.ci/run` installs it), if on PATH. */
+export const hasPromtool = spawnSync('promtool', ['--version'], { stdio: 'ignore' }).status === 0;
+
+/**
+ * Runs `promtool test rules` on `testFile` with the rule groups of a PrometheusRule written as
+ * the rule file it names (`rulesName`), both in a scratch directory. Returns promtool's verdict.
+ */
+export function promtoolTestRules(
+  groups: unknown,
+  testFile: string,
+  rulesName: string,
+): { ok: boolean; output: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'promtool-'));
+  try {
+    writeFileSync(join(dir, rulesName), stringify({ groups }));
+    copyFileSync(testFile, join(dir, basename(testFile)));
+    const checked = spawnSync('promtool', ['check', 'rules', rulesName], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    if (checked.status !== 0) return { ok: false, output: checked.stdout + checked.stderr };
+    const tested = spawnSync('promtool', ['test', 'rules', basename(testFile)], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    return { ok: tested.status === 0, output: tested.stdout + tested.stderr };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

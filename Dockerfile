@@ -10,6 +10,12 @@
 
 # Official Node image, pinned to a release (Dependabot proposes updates). Any image with the same
 # layout works, e.g. a local mirror: --build-arg NODE_IMAGE=local/node:24
+# Pin the digest as well where a registry is at hand: append the multi-arch index digest that
+# `docker buildx imagetools inspect node:24.21.0-bookworm-slim` prints, as
+# `node:24.21.0-bookworm-slim@sha256:<digest>` (Dependabot then updates tag and digest together).
+# It is not pinned here: this repository was last edited where the registry could not be reached,
+# and an unverified digest (or one platform's, which would break the arm64 release) is worse than
+# none.
 ARG NODE_IMAGE=node:24.21.0-bookworm-slim
 
 FROM ${NODE_IMAGE} AS base
@@ -57,8 +63,9 @@ WORKDIR /app
 # Node runs as PID 1 and handles SIGTERM itself (graceful drain, see docs/operations.md); the
 # apps start no child processes, so there are no zombies for an init to reap.
 STOPSIGNAL SIGTERM
-# The official image's unprivileged `node` user, numeric so that Kubernetes can verify runAsNonRoot.
-USER 1000:1000
+# An unprivileged user with no entry in /etc/passwd (it needs none), numeric so that Kubernetes
+# can verify runAsNonRoot, and above 10000 so it matches no user of the host (k8s/ runs the same).
+USER 10001:10001
 
 # Runtime of the HTTP API. Also runs the migrations (same image, other command):
 #   node node_modules/@libs/database/dist/migrate/cli.js deploy

@@ -81,7 +81,7 @@ ready "$worker_container" "$worker_port"
 curl -fsS "http://127.0.0.1:$worker_metrics_port/metrics" | grep '^outbox_lag_seconds' >/dev/null
 healthcheck "$worker_container" "$worker_image"
 for each in "$image" "$worker_image"; do
-  test "$(docker inspect -f '{{.Config.User}}' "$each")" = 1000:1000
+  test "$(docker inspect -f '{{.Config.User}}' "$each")" = 10001:10001
 done
 stop "$worker_container"
 stop "$container"

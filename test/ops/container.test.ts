@@ -78,7 +78,10 @@ describe('Dockerfile', () => {
 
   it('runs the api and worker targets as a numeric non-root user, with OpenTelemetry loaded first', () => {
     const runtime = dockerfile.slice(dockerfile.indexOf('AS runtime'));
-    expect(runtime).toMatch(/^USER [1-9]\d*:[1-9]\d*$/m);
+    // Numeric, and 10000 or more: no user of the host has that UID or GID.
+    const [, uid, gid] = /^USER (\d+):(\d+)$/m.exec(runtime) ?? [];
+    expect(Number(uid)).toBeGreaterThanOrEqual(10_000);
+    expect(Number(gid)).toBeGreaterThanOrEqual(10_000);
     expect(runtime).toMatch(/^STOPSIGNAL SIGTERM$/m);
     for (const app of ['api', 'worker']) {
       const start = dockerfile.indexOf(`FROM runtime AS ${app}\n`);

@@ -7,7 +7,11 @@ import { hasPromtool, promtoolTestRules } from './support/promtool.js';
 const root = process.cwd();
 const ruleFile = join(root, 'k8s', 'overlays', 'prod', 'prometheus-rule.yaml');
 const testFile = join(root, 'test', 'ops', 'prometheus', 'api-rules.test.yaml');
-type Rule = { alert?: string; record?: string; expr: string };
+interface Rule {
+  alert?: string;
+  record?: string;
+  expr: string;
+}
 const groups = (): { name: string; rules: Rule[] }[] =>
   (parse(readFileSync(ruleFile, 'utf8')) as { spec: { groups: { name: string; rules: Rule[] }[] } })
     .spec.groups;

@@ -28,12 +28,12 @@ describe('GitHub workflow files', () => {
   const files = readdirSync(WORKFLOWS).filter((file) => /\.ya?ml$/.test(file));
 
   const read = (file: string): string => readFileSync(join(WORKFLOWS, file), 'utf8');
-  type Workflow = {
+  interface Workflow {
     on: Record<string, unknown>;
     permissions?: unknown;
     concurrency?: { group: string };
     jobs: Record<string, { permissions?: Record<string, string>; steps: Json[] }>;
-  };
+  }
   type Json = Record<string, unknown>;
   const workflow = (file: string): Workflow => parse(read(file)) as Workflow;
   const steps = (file: string): Json[] =>

@@ -8,6 +8,7 @@ import { OidcModule } from './auth/oidc/oidc.module.js';
 import { HealthModule } from './health/health.module.js';
 import { OrdersModule } from './orders/orders.module.js';
 import { ProductsModule } from './products/products.module.js';
+import { FeatureFlagsModule } from './platform/feature-flags/feature-flags.module.js';
 import { PlatformModule } from './platform/platform.module.js';
 import { RateLimitModule } from './platform/rate-limit/rate-limit.module.js';
 import { UsersModule } from './users/users.module.js';
@@ -24,6 +25,7 @@ export class AppModule {
         DatabaseModule,
         CacheModule.forRoot(),
         PlatformModule,
+        FeatureFlagsModule,
         RateLimitModule,
         HealthModule,
         AuthModule,

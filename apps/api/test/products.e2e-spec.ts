@@ -413,3 +413,34 @@ describe('catalog with Redis unreachable', () => {
     expect((page.body as { data: Product[] }).data.map((p) => p.id)).toContain(seeded.id);
   });
 });
+
+describe('catalog with the feature flag catalog-cache off', () => {
+  let t: TestApp;
+  let admin: Tokens;
+
+  beforeAll(async () => {
+    t = await startTestApp({ FEATURE_FLAGS: '{"catalog-cache":false}' });
+    admin = await registerAdmin(t);
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  // With the flag on (the default), the same sequence answers the cached name: see
+  // 'is served from the cache' above.
+  it('reads products and pages from PostgreSQL: a change behind the API shows at once', async () => {
+    const tag = `uncached-${randomUUID()}`;
+    const product = await createProduct(t.server, admin.accessToken, { name: `${tag} before` });
+    await request(t.server).get(`/v1/products/${product.id}`).expect(200);
+    await request(t.server).get('/v1/products').query({ q: tag }).expect(200);
+    await t.app
+      .get(PrismaService)
+      .product.update({ where: { id: product.id }, data: { name: `${tag} after` } });
+
+    const one = await request(t.server).get(`/v1/products/${product.id}`).expect(200);
+    expect(one.body.name).toBe(`${tag} after`);
+    const page = await request(t.server).get('/v1/products').query({ q: tag }).expect(200);
+    expect((page.body as { data: Product[] }).data.map((p) => p.name)).toEqual([`${tag} after`]);
+  });
+});

@@ -91,6 +91,11 @@ export interface Config {
     readonly maintenanceIntervalMs: number;
     readonly mailFrom: string;
   };
+  /** OpenFeature: flagd when configured, otherwise the built-in provider with these values. */
+  readonly featureFlags: {
+    readonly flagd: { readonly host: string; readonly port: number } | undefined;
+    readonly overrides: Readonly<Record<string, boolean>>;
+  };
   readonly shutdownTimeoutMs: number;
 }
 
@@ -205,6 +210,10 @@ export function loadConfig(
       pendingOrderTimeoutMs: env.PENDING_ORDER_TIMEOUT_MINUTES * 60_000,
       maintenanceIntervalMs: env.MAINTENANCE_INTERVAL_MS,
       mailFrom: env.MAIL_FROM,
+    },
+    featureFlags: {
+      flagd: env.FLAGD_HOST ? { host: env.FLAGD_HOST, port: env.FLAGD_PORT } : undefined,
+      overrides: env.FEATURE_FLAGS,
     },
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
   };

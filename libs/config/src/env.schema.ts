@@ -154,6 +154,36 @@ export const envSchema = z.object({
     .describe(
       'JSON array of OpenID Connect providers: [{"name":"corp","issuer":"https://id.example.com","clientId":"…","clientSecret":"…","scopes":"openid email profile"}].',
     ),
+  FEATURE_FLAGS: z
+    .string()
+    .transform((value, context) => {
+      try {
+        const parsed: unknown = JSON.parse(value);
+        if (
+          typeof parsed === 'object' &&
+          parsed !== null &&
+          !Array.isArray(parsed) &&
+          Object.values(parsed).every((flag) => typeof flag === 'boolean')
+        )
+          return parsed as Record<string, boolean>;
+      } catch {
+        // reported below
+      }
+      context.addIssue({ code: 'custom', message: 'must be a JSON object of booleans' });
+      return z.NEVER;
+    })
+    .default({})
+    .describe(
+      'Feature flags of the built-in (in-process) provider, as JSON: {"catalog-cache":false}. Flags not named keep their defaults. Ignored when FLAGD_HOST is set.',
+    ),
+  FLAGD_HOST: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'Host of a flagd (OpenFeature) evaluation service; set, feature flags come from it (gRPC) instead of the built-in provider.',
+    ),
+  FLAGD_PORT: port.default(8013).describe('gRPC port of flagd.'),
   RATE_LIMIT_PER_MINUTE: z.coerce
     .number()
     .int()

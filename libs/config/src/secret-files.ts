@@ -25,11 +25,13 @@ export function resolveSecretFiles(
   source: NodeJS.ProcessEnv,
   readFile: ReadSecretFile = readUtf8,
 ): { env: NodeJS.ProcessEnv; problems: string[] } {
-  const env: NodeJS.ProcessEnv = { ...source };
+  const fileVariables = new Set<string>(SECRET_VARIABLES.map((name) => `${name}_FILE`));
+  const env: NodeJS.ProcessEnv = Object.fromEntries(
+    Object.entries(source).filter(([key]) => !fileVariables.has(key)),
+  );
   const problems: string[] = [];
   for (const name of SECRET_VARIABLES) {
     const path = source[`${name}_FILE`];
-    delete env[`${name}_FILE`];
     if (path === undefined || path === '') continue;
     if (source[name] !== undefined && source[name] !== '') {
       problems.push(`${name}: set either ${name} or ${name}_FILE, not both`);

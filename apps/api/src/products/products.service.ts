@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type CachedProduct as CachedEntry, CatalogCache } from '@libs/commerce';
 import { DomainError } from '../platform/errors/domain-error.js';
+import { FeatureFlags } from '../platform/feature-flags/feature-flags.js';
 import { type Cursor, type Page, toPage } from '../platform/pagination/cursor.js';
 import { type ProductResponse, toProductResponse } from './dto/product.schemas.js';
 import {
@@ -37,25 +38,30 @@ export class ProductsService {
   constructor(
     private readonly products: ProductsRepository,
     private readonly cache: CatalogCache,
+    private readonly flags: FeatureFlags,
   ) {}
 
   async get(id: string): Promise<CachedProduct> {
-    const entry = await this.cache.product<ProductResponse>(id, async () => {
+    const load = async (): Promise<CachedProduct | null> => {
       const product = await this.products.findById(id);
       return product ? cached(product) : null;
-    });
+    };
+    // Feature flag `catalog-cache` off: straight from PostgreSQL (see platform/feature-flags).
+    const entry = (await this.flags.isEnabled('catalog-cache'))
+      ? await this.cache.product<ProductResponse>(id, load)
+      : await load();
     if (!entry) throw new DomainError('product_not_found');
     return entry;
   }
 
-  list(query: {
+  async list(query: {
     limit: number;
     cursor?: Cursor | undefined;
     q?: string | undefined;
     sort: ProductSort;
   }): Promise<Page<ProductResponse>> {
     const { limit, cursor, q, sort } = query;
-    return this.cache.page({ limit, cursor, q, sort }, async () => {
+    const load = async (): Promise<Page<ProductResponse>> => {
       const rows = await this.products.list({
         limit: limit + 1,
         sort,
@@ -68,7 +74,10 @@ export class ProductsService {
         (product) => ({ key: `${sort}:${sortValue(product, sort)}`, id: product.id }),
         toProductResponse,
       );
-    });
+    };
+    return (await this.flags.isEnabled('catalog-cache'))
+      ? this.cache.page({ limit, cursor, q, sort }, load)
+      : load();
   }
 
   async create(product: NewProduct): Promise<CachedProduct> {

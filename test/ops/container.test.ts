@@ -6,10 +6,15 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { envSchema } from '@libs/config';
 
 const root = process.cwd();
 const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
 const composeText = readFileSync(join(root, 'docker-compose.yml'), 'utf8');
+const collectorDockerfile = readFileSync(
+  join(root, 'compose', 'otel-collector.Dockerfile'),
+  'utf8',
+);
 /** YAML merge keys (`<<: *app`) expanded, as Compose reads them. */
 const compose = parse(composeText, { merge: true }) as {
   services: Record<string, Record<string, unknown>>;
@@ -161,7 +166,62 @@ describe('docker-compose.yml', () => {
     const pulled = Object.entries(compose.services).filter(([, service]) => !service.build);
     expect(pulled.length).toBeGreaterThan(0);
     for (const [name, service] of pulled) {
-      expect(`${name}: ${String(service.image)}`).toMatch(/^[\w-]+: [\w./-]+:\d[\w.-]*$/);
+      expect(`${name}: ${String(service.image)}`).toMatch(/^[\w-]+: [\w./-]+:v?\d[\w.-]*$/);
     }
+  });
+
+  /** Compose durations as this file writes them: `20s`, `1m30s`. */
+  const seconds = (duration: unknown): number => {
+    const [, minutes = '0', secs = '0'] = /^(?:(\d+)m)?(?:(\d+)s)?$/.exec(String(duration)) ?? [];
+    return Number(minutes) * 60 + Number(secs);
+  };
+
+  it.each(['api', 'worker'])(
+    '%s: stop_grace_period is longer than SHUTDOWN_TIMEOUT_MS (it drains, then exits itself)',
+    (name) => {
+      const service = compose.services[name]!;
+      const environment = service.environment as Record<string, string>;
+      const shutdownMs = Number(
+        environment.SHUTDOWN_TIMEOUT_MS ?? envSchema.shape.SHUTDOWN_TIMEOUT_MS.parse(undefined),
+      );
+      expect(seconds(service.stop_grace_period) * 1000).toBeGreaterThan(shutdownMs);
+    },
+  );
+
+  it('health-checks the collector through its health_check extension', () => {
+    const collector = compose.services['otel-collector']!;
+    const config = parse(readFileSync(join(root, 'compose', 'otel-collector.yaml'), 'utf8')) as {
+      extensions: { health_check: { endpoint: string } };
+      service: { extensions: string[] };
+    };
+    expect(config.service.extensions).toContain('health_check');
+    const port = config.extensions.health_check.endpoint.split(':').at(-1)!;
+    const test = (collector.healthcheck as { test: string[] }).test;
+    expect(test[0]).toBe('CMD');
+    expect(test.join(' ')).toContain(`http://127.0.0.1:${port}/`);
+    // The probe's binary is the one the collector's Dockerfile adds (the image has no other).
+    const probe = test[1]!;
+    expect(collectorDockerfile).toMatch(new RegExp(`^COPY --from=\\S+ \\S+ ${probe}$`, 'm'));
+    expect(compose.services.api?.depends_on).toMatchObject({
+      'otel-collector': { condition: 'service_healthy' },
+    });
+  });
+
+  it('serves feature flags from flagd with the repository definitions', () => {
+    const { flagd, api } = compose.services;
+    const command = flagd?.command as string[];
+    const uri = command[command.indexOf('--uri') + 1]!;
+    expect(flagd?.volumes).toContain(`./k8s/base/flags.flagd.json:${uri.replace(/^file:/, '')}:ro`);
+    expect((api?.environment as Record<string, string>).FLAGD_HOST).toBe('flagd');
+  });
+});
+
+describe('compose/otel-collector.Dockerfile', () => {
+  it('has no findings from the Dockerfile linter and pins both images', () => {
+    expect(lintDockerfile(collectorDockerfile)).toEqual([]);
+    expect(collectorDockerfile).toMatch(
+      /^ARG COLLECTOR_IMAGE=otel\/opentelemetry-collector-contrib:\d+\.\d+\.\d+$/m,
+    );
+    expect(collectorDockerfile).toMatch(/^ARG BUSYBOX_IMAGE=busybox:\d+\.\d+\.\d+-musl$/m);
   });
 });

@@ -34,3 +34,28 @@ export function promtoolTestRules(
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * Checks that each PromQL expression parses, with `promtool check rules` on a rule file holding
+ * one recording rule per expression (Grafana's `$__rate_interval` replaced by a real range).
+ */
+export function promtoolCheckExpressions(exprs: readonly string[]): {
+  ok: boolean;
+  output: string;
+} {
+  const dir = mkdtempSync(join(tmpdir(), 'promtool-'));
+  try {
+    const rules = exprs.map((expr, index) => ({
+      record: `dashboard:query_${index}`,
+      expr: expr.replaceAll('$__rate_interval', '5m'),
+    }));
+    writeFileSync(join(dir, 'queries.yaml'), stringify({ groups: [{ name: 'queries', rules }] }));
+    const checked = spawnSync('promtool', ['check', 'rules', 'queries.yaml'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    return { ok: checked.status === 0, output: checked.stdout + checked.stderr };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 
 /**
  * A renderer for the part of Kustomize this repository uses, so that the manifests are checked
  * with npm packages alone: resources (files and directories), namespace, labels,
- * configMapGenerator (literals, annotations, merge, content-hash names and the references to
- * them), images,
+ * configMapGenerator (literals, files, annotations, merge, content-hash names or none, and the
+ * references to them), images,
  * and strategic-merge patches. Any other field is refused rather than ignored, and
  * kubernetes.test.ts compares the output with real kustomize wherever a binary is installed.
  */
@@ -31,7 +31,8 @@ interface Kustomization {
     name: string;
     behavior?: 'create' | 'merge';
     literals?: string[];
-    options?: { annotations?: Record<string, string> };
+    files?: string[];
+    options?: { annotations?: Record<string, string>; disableNameSuffixHash?: boolean };
   }[];
   images?: { name: string; newName?: string; newTag?: string }[];
   patches?: { path: string }[];
@@ -160,14 +161,16 @@ function collect(directory: string): Collected {
     name,
     behavior = 'create',
     literals = [],
+    files = [],
     options,
   } of kustomization.configMapGenerator ?? []) {
-    const data = Object.fromEntries(
-      literals.map((literal) => [
+    const data = Object.fromEntries([
+      ...literals.map((literal) => [
         literal.slice(0, literal.indexOf('=')),
         literal.slice(literal.indexOf('=') + 1),
       ]),
-    );
+      ...files.map((file) => [basename(file), readFileSync(join(directory, file), 'utf8')]),
+    ]);
     const existing = generated.get(name);
     if (behavior === 'merge') {
       if (!existing) throw new Error(`${directory}: no ConfigMap ${name} to merge into`);
@@ -181,7 +184,8 @@ function collect(directory: string): Collected {
         data,
       };
       objects.push(configMap);
-      generated.set(name, configMap);
+      // Unhashed ConfigMaps keep their name; only hashed ones are renamed below.
+      if (!options?.disableNameSuffixHash) generated.set(name, configMap);
     }
   }
 

@@ -4,8 +4,13 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { stringify } from 'yaml';
 
-/** promtool (Debian/Ubuntu package `prometheus`; `.ci/run` installs it), if on PATH. */
-export const hasPromtool = spawnSync('promtool', ['--version'], { stdio: 'ignore' }).status === 0;
+/**
+ * Whether to run the promtool checks: where promtool is on PATH (Debian/Ubuntu package
+ * `prometheus`), and always in CI (`CI` set), where its absence must fail rather than skip.
+ */
+export const hasPromtool =
+  spawnSync('promtool', ['--version'], { stdio: 'ignore' }).status === 0 ||
+  Boolean(process.env.CI);
 
 /**
  * Runs `promtool test rules` on `testFile` with the rule groups of a PrometheusRule written as

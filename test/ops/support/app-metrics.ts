@@ -4,10 +4,19 @@ import { join } from 'node:path';
 
 const root = process.cwd();
 
-/** prom-client as libs/observability resolves it (the root package does not depend on it). */
+/** The part of prom-client used here (the root package does not depend on it). */
+interface PromClient {
+  Registry: new () => {
+    getMetricsAsJSON(): Promise<{ name: string; type: string }[]>;
+    clear(): void;
+  };
+  collectDefaultMetrics(options: { register: unknown }): void;
+}
+
+/** prom-client as libs/observability resolves it: the version the apps run. */
 const promClient = createRequire(join(root, 'libs', 'observability', 'package.json'))(
   'prom-client',
-) as typeof import('prom-client');
+) as PromClient;
 
 /** Metric files of the apps: every `new Counter/Gauge/Histogram({ name: '…' })` lives in one. */
 const METRIC_SOURCES = [

@@ -9,8 +9,7 @@ import { stringify } from 'yaml';
  * `prometheus`), and always in CI (`CI` set), where its absence must fail rather than skip.
  */
 export const hasPromtool =
-  spawnSync('promtool', ['--version'], { stdio: 'ignore' }).status === 0 ||
-  Boolean(process.env.CI);
+  spawnSync('promtool', ['--version'], { stdio: 'ignore' }).status === 0 || Boolean(process.env.CI);
 
 /**
  * Runs `promtool test rules` on `testFile` with the rule groups of a PrometheusRule written as

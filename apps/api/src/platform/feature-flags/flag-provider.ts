@@ -22,7 +22,8 @@ export function createFlagProvider({ featureFlags }: Config): Provider {
         key,
         {
           variants: { on: true, off: false },
-          defaultVariant: (featureFlags.overrides[key] ?? defaultValue) ? 'on' : 'off',
+          defaultVariant:
+            (featureFlags.overrides[key] ?? defaultValue) ? ('on' as const) : ('off' as const),
           disabled: false,
         },
       ]),

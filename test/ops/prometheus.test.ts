@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { hasPromtool, promtoolTestRules } from './support/promtool.js';
+import { hasPromtool, promtoolCheckExpressions, promtoolTestRules } from './support/promtool.js';
 
 const root = process.cwd();
 const ruleFile = join(root, 'k8s', 'overlays', 'prod', 'prometheus-rule.yaml');
@@ -60,5 +60,24 @@ describe('PrometheusRule api (alerts as code)', () => {
     const result = promtoolTestRules(invalid, testFile, 'api-rules.yaml');
     expect(result.ok).toBe(false);
     expect(result.output).toMatch(/parse error|unclosed/i);
+  });
+});
+
+describe('AnalysisTemplate api-slo (canary gate)', () => {
+  const template = parse(
+    readFileSync(join(root, 'k8s', 'overlays', 'prod', 'analysis-template.yaml'), 'utf8'),
+  ) as { spec: { metrics: { name: string; provider: { prometheus: { query: string } } }[] } };
+  /** The queries as Argo Rollouts sends them, with example argument values. */
+  const queries = template.spec.metrics.map(({ provider }) =>
+    provider.prometheus.query
+      .replaceAll('{{args.namespace}}', 'api-prod')
+      .replaceAll('{{args.canary-hash}}', '6d4f8b7c9'),
+  );
+
+  (hasPromtool ? it : it.skip)('queries valid PromQL (promtool)', () => {
+    expect(queries).toHaveLength(2);
+    expect(promtoolCheckExpressions(queries).output).not.toMatch(/FAILED/);
+    expect(promtoolCheckExpressions(queries).ok).toBe(true);
+    expect(promtoolCheckExpressions([queries[0]!.replace('/', '//')]).ok).toBe(false);
   });
 });

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deployMigrations, migrationStatus, seedBulkData } from '@libs/database';
+import { deployMigrations, migrationStatus, repoRoot, seedBulkData } from '@libs/database';
 import { createScratchDatabase, query, type ScratchDatabase } from '@libs/testing';
 import { pgClientTools } from './pg-client-tools.js';
 
@@ -81,6 +81,15 @@ describe('backup and restore (pg_dump / pg_restore)', () => {
     const status = await migrationStatus(target.url);
     expect(status).toMatchObject({ pending: [], failed: [], edited: [], unknown: [] });
     expect(status.applied.length).toBeGreaterThan(0);
+    // The runbook's check, `pnpm db:migrate:status`, with the URL in a file as the Job gets it.
+    const urlFile = join(dir, 'DATABASE_URL');
+    writeFileSync(urlFile, `${target.url}\n`);
+    const cli = execFileSync(
+      process.execPath,
+      [join(repoRoot(), 'libs', 'database', 'dist', 'migrate', 'cli.js'), 'status'],
+      { env: { PATH: process.env.PATH, DATABASE_URL_FILE: urlFile }, encoding: 'utf8' },
+    );
+    expect(cli).toContain('Database is up to date.');
 
     const counts = await rowCounts(source.url);
     expect(counts.orders).toBe(300);

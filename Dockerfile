@@ -38,7 +38,7 @@ COPY . .
 ENV PRISMA_SCHEMA_ENGINE_BINARY=/app/package.json \
     CHECKPOINT_DISABLE=1
 RUN pnpm install --frozen-lockfile --offline \
-    && pnpm run build
+    && pnpm run build:all
 # A self-contained copy of the api: its dist/, production dependencies only, workspace libs
 # copied in with their dist/. pnpm writes a pnpm-workspace.yaml at its root, which is how
 # libs/database finds prisma/ (it looks for the workspace root above itself).

@@ -19,8 +19,16 @@ module.exports = {
     {
       name: 'apps-do-not-import-each-other',
       severity: 'error',
-      from: { path: '^apps/([^/]+)/' },
+      comment:
+        "The one exception: `npm start` can run the worker in its process (LOCAL_WORKER), through the worker's entry point only.",
+      from: { path: '^apps/([^/]+)/', pathNot: '^apps/api/src/local/in-process-worker\\.ts$' },
       to: { path: '^apps/', pathNot: '^apps/$1/' },
+    },
+    {
+      name: 'the-in-process-worker-uses-the-worker-entry-point',
+      severity: 'error',
+      from: { path: '^apps/api/src/local/in-process-worker\\.ts$' },
+      to: { path: '^apps/worker/', pathNot: '^apps/worker/src/index\\.ts$' },
     },
     {
       name: 'controllers-do-not-touch-data',

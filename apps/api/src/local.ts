@@ -14,16 +14,30 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createApp } from './app.factory.js';
 import { PasswordHasher } from './auth/passwords/password-hasher.js';
+import { developmentSigningKey } from './auth/tokens/development-signing-key.js';
+import { startInProcessWorker } from './local/in-process-worker.js';
+import { LOCAL_HOST, localEnvironment } from './local/local-environment.js';
 import { exitGracefullyOnSignals } from './platform/lifecycle/graceful-shutdown.js';
 import { DOCS_PATH } from './platform/openapi/openapi.js';
 
+/** Kept between runs of `npm start` (git-ignored), so tokens outlive a restart. */
+const DEV_SIGNING_KEY_FILE = join('.cache', 'dev-signing-key.json');
+
 /**
- * `npm start`: the API for a laptop. Without DATABASE_URL it runs an embedded PostgreSQL
- * (PGlite, data in .cache/pglite) and seeds demo data; without REDIS_URL state stays in process.
+ * `npm start`: the API for a laptop. It listens on 127.0.0.1 unless HOST is set. Without
+ * DATABASE_URL it runs an embedded PostgreSQL (PGlite, data in .cache/pglite) and seeds demo
+ * data; without REDIS_URL state stays in process; without JWT_SIGNING_KEYS it signs with a key
+ * kept in .cache; with LOCAL_WORKER=true (and Redis) the worker runs in this process too.
  * Migrations are applied either way. Production uses main.ts, which never embeds anything.
  */
 async function local(): Promise<void> {
-  let config: Config = loadConfig();
+  let config: Config = loadConfig(localEnvironment(process.env));
+  // Production requires configured keys (loadConfig refuses to start without them).
+  const keyIsKept = !config.auth.signingKeys;
+  if (keyIsKept) {
+    const key = await developmentSigningKey(join(repoRoot(), DEV_SIGNING_KEY_FILE));
+    config = { ...config, auth: { ...config.auth, signingKeys: [key] } };
+  }
   const embedded = config.database.url
     ? undefined
     : await startEmbeddedPostgres({ dataDir: join(repoRoot(), '.cache', 'pglite') });
@@ -38,19 +52,22 @@ async function local(): Promise<void> {
     const hasher = app.get(PasswordHasher);
     await seedDemoData(app.get(PrismaService), (password) => hasher.hash(password));
   }
+  const worker = config.worker.inProcess ? await startInProcessWorker(config) : undefined;
 
   exitGracefullyOnSignals(
     app,
     config.shutdownTimeoutMs,
     (message) => logger.log(message),
     async () => {
+      // After the API drained: the orders it placed meanwhile still reach the outbox relay.
+      await worker?.stop();
       await embedded?.stop();
     },
   );
   const metricsPort = await app.get(MetricsServer).listen(config.http.host, config.metricsPort);
   await app.listen({ host: config.http.host, port: config.http.port });
 
-  const { port } = app.getHttpServer().address() as AddressInfo;
+  const { address, port } = app.getHttpServer().address() as AddressInfo;
   const base = `http://localhost:${port}`;
   const lines = [
     '',
@@ -60,8 +77,15 @@ async function local(): Promise<void> {
       : '  API docs   switched off (OPENAPI_ENABLED=false)',
     `  Health     ${base}/health/ready`,
     `  Metrics    http://localhost:${metricsPort}/metrics`,
+    address === LOCAL_HOST
+      ? `  Listening  on ${address} only: this machine (HOST=0.0.0.0 opens it to others)`
+      : `  Listening  on ${address}`,
     `  Database   ${embedded ? 'embedded PostgreSQL (.cache/pglite)' : 'DATABASE_URL'}`,
     `  Redis      ${config.redis.url ? 'REDIS_URL' : 'none: cache and rate limits in process'}`,
+    worker
+      ? '  Worker     in this process: outbox delivery, notifications, maintenance'
+      : '  Worker     not running (LOCAL_WORKER=true with REDIS_URL runs it here)',
+    `  Tokens     ${keyIsKept ? `signed with the key in ${DEV_SIGNING_KEY_FILE}` : 'JWT_SIGNING_KEYS'}`,
     ...(embedded
       ? [
           `  Demo products: ${DEMO_PRODUCTS.map(({ sku }) => sku).join(', ')}`,

@@ -121,6 +121,25 @@ describe('access tokens', () => {
     });
   });
 
+  it('says why a token was refused: another key, expiry, or an ended session', async () => {
+    const detail = async (token: string): Promise<string> =>
+      ((await me(token).expect(401)).body as { detail: string }).detail;
+    const otherServers = await newSigningKey('active');
+    expect(await detail(await forge(otherServers, {}, claims))).toMatch(
+      /not signed by a key this server holds/,
+    );
+    expect(await detail(await forge(activeKey, { kid: 'rotated-out' }, claims))).toMatch(
+      /not signed by a key this server holds/,
+    );
+    expect(
+      await detail(await forge(activeKey, {}, { ...claims, iat: now() - 3600, exp: now() - 1800 })),
+    ).toMatch(/has expired/);
+    expect(await detail(await forge(activeKey, {}, { ...claims, sid: randomUUID() }))).toMatch(
+      /session of this access token has ended/,
+    );
+    expect(await detail(tokens.refreshToken)).toMatch(/malformed or not an access token/);
+  });
+
   it('takes the role from the live account, not from the token', async () => {
     const forged = await forge(activeKey, {}, { ...claims, role: 'admin' });
     await request(t.server)

@@ -101,13 +101,29 @@ describe('loadConfig', () => {
     expect(problems.join()).not.toContain('s3cret');
   });
 
+  it('runs the worker in the local process only on request, and only with Redis', () => {
+    expect(loadConfig({}).worker.inProcess).toBe(false);
+    expect(
+      loadConfig({ LOCAL_WORKER: 'true', REDIS_URL: 'redis://127.0.0.1:6379' }).worker.inProcess,
+    ).toBe(true);
+    expect(problemsOf({ LOCAL_WORKER: 'true' })).toEqual([
+      'LOCAL_WORKER: needs REDIS_URL (the worker queues its jobs in Redis)',
+    ]);
+  });
+
+  it('chooses the log format from LOG_FORMAT, auto by default', () => {
+    expect(loadConfig({}).log.format).toBe('auto');
+    expect(loadConfig({ LOG_FORMAT: 'pretty' }).log.format).toBe('pretty');
+    expect(problemsOf({ LOG_FORMAT: 'colourful' })[0]).toMatch(/^LOG_FORMAT:/);
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadConfig({ DATABASE_URL: '' }).database.url).toBeUndefined();
   });
 });
 
 describe('.env.example', () => {
-  it('is the rendering of the schema (run `pnpm config:example` after changing it)', () => {
+  it('is the rendering of the schema (run `npm run config:example` after changing it)', () => {
     const file = readFileSync(new URL('../../../.env.example', import.meta.url), 'utf8');
     expect(file).toBe(renderEnvExample());
   });

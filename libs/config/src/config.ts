@@ -47,7 +47,7 @@ export interface Config {
   };
   readonly openApiEnabled: boolean;
   readonly metricsPort: number;
-  readonly log: { readonly level: Env['LOG_LEVEL'] };
+  readonly log: { readonly level: Env['LOG_LEVEL']; readonly format: Env['LOG_FORMAT'] };
   readonly database: {
     /** Undefined only outside production, where the embedded database is started instead. */
     readonly url: string | undefined;
@@ -90,6 +90,8 @@ export interface Config {
     readonly pendingOrderTimeoutMs: number;
     readonly maintenanceIntervalMs: number;
     readonly mailFrom: string;
+    /** `npm start` runs the worker in its own process too (needs Redis). */
+    readonly inProcess: boolean;
   };
   /** OpenFeature: flagd when configured, otherwise the built-in provider with these values. */
   readonly featureFlags: {
@@ -151,6 +153,9 @@ export function loadConfig(
     if (!env.REDIS_URL) problems.push(required('REDIS_URL'));
     if (needsSigningKeys && !env.JWT_SIGNING_KEYS) problems.push(required('JWT_SIGNING_KEYS'));
   }
+  if (env.LOCAL_WORKER && !env.REDIS_URL) {
+    problems.push('LOCAL_WORKER: needs REDIS_URL (the worker queues its jobs in Redis)');
+  }
   const keys = env.JWT_SIGNING_KEYS ? signingKeys.safeParse(env.JWT_SIGNING_KEYS) : undefined;
   if (keys && !keys.success) problems.push(...describe('JWT_SIGNING_KEYS', keys.error));
   const providers = oidcProviders.safeParse(env.OIDC_PROVIDERS);
@@ -170,7 +175,7 @@ export function loadConfig(
     },
     openApiEnabled: env.OPENAPI_ENABLED,
     metricsPort: env.METRICS_PORT,
-    log: { level: env.LOG_LEVEL },
+    log: { level: env.LOG_LEVEL, format: env.LOG_FORMAT },
     database: {
       url: env.DATABASE_URL,
       poolSize: env.DATABASE_POOL_SIZE,
@@ -210,6 +215,7 @@ export function loadConfig(
       pendingOrderTimeoutMs: env.PENDING_ORDER_TIMEOUT_MINUTES * 60_000,
       maintenanceIntervalMs: env.MAINTENANCE_INTERVAL_MS,
       mailFrom: env.MAIL_FROM,
+      inProcess: env.LOCAL_WORKER,
     },
     featureFlags: {
       flagd: env.FLAGD_HOST ? { host: env.FLAGD_HOST, port: env.FLAGD_PORT } : undefined,

@@ -11,7 +11,7 @@ function formatDefault(value: unknown): string {
 /** `.env.example`, rendered from the schema so it can never miss a variable. */
 export function renderEnvExample(): string {
   const header = [
-    '# Environment variables of the api and worker apps (rendered by `pnpm config:example`).',
+    '# Environment variables of the api and worker apps (rendered by `npm run config:example`).',
     '# Copy to .env or set them in your deployment. Commented-out lines show the default.',
     '',
   ];

@@ -41,7 +41,13 @@ export const envSchema = z.object({
     .enum(['development', 'test', 'production'])
     .default('development')
     .describe('Runtime mode. production requires DATABASE_URL and REDIS_URL.'),
-  HOST: z.string().min(1).default('0.0.0.0').describe('Interface the HTTP server binds to.'),
+  HOST: z
+    .string()
+    .min(1)
+    .default('0.0.0.0')
+    .describe(
+      'Interface the HTTP server binds to. `npm start` binds to 127.0.0.1 unless it is set.',
+    ),
   PORT: port.default(3000).describe('HTTP port of the API.'),
   METRICS_PORT: port.default(9464).describe('Port of the Prometheus /metrics endpoint.'),
   PUBLIC_URL: z
@@ -53,7 +59,13 @@ export const envSchema = z.object({
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info')
-    .describe('Minimum level of log lines written to stdout (JSON).'),
+    .describe('Minimum level of log lines written to stdout.'),
+  LOG_FORMAT: z
+    .enum(['auto', 'json', 'pretty'])
+    .default('auto')
+    .describe(
+      'json: one JSON object per line. pretty: human-readable lines (pino-pretty). auto: pretty when stdout is a terminal outside production, else json.',
+    ),
   CORS_ORIGINS: csv
     .default([])
     .describe(
@@ -116,7 +128,7 @@ export const envSchema = z.object({
   JWT_SIGNING_KEYS: jsonArray
     .optional()
     .describe(
-      'JSON array of Ed25519 JWKs with a `kid`. The first (a private key) signs; all verify, so a retired key stays until its tokens expire. Required in production; generated per process otherwise.',
+      'JSON array of Ed25519 JWKs with a `kid`. The first (a private key) signs; all verify, so a retired key stays until its tokens expire. Required in production. Unset: `npm start` keeps a key in .cache/dev-signing-key.json, other processes generate one per process.',
     ),
   REFRESH_TOKEN_TTL_DAYS: z.coerce
     .number()
@@ -271,6 +283,11 @@ export const envSchema = z.object({
     .email()
     .default('orders@example.com')
     .describe('Worker: sender address of order notifications.'),
+  LOCAL_WORKER: booleanFlag
+    .default(false)
+    .describe(
+      '`npm start` only: also run the worker (outbox delivery, notifications, maintenance) in the same process. Needs REDIS_URL.',
+    ),
   SHUTDOWN_TIMEOUT_MS: milliseconds
     .default(15_000)
     .describe('On SIGTERM, force exit if in-flight work has not finished after this long.'),

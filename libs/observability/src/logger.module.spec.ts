@@ -13,7 +13,8 @@ function capture(): { logger: pino.Logger; lines: string[] } {
       done();
     },
   });
-  const options = loggerParams(loadConfig({ LOG_LEVEL: 'info' })).pinoHttp as pino.LoggerOptions;
+  const options = loggerParams(loadConfig({ LOG_LEVEL: 'info' }), false)
+    .pinoHttp as pino.LoggerOptions;
   return { logger: pino({ redact: options.redact, level: 'info' }, sink), lines };
 }
 

@@ -8,6 +8,7 @@ import { ProblemException } from '../../platform/problem/problem.exception.js';
 import { IS_PUBLIC } from '../decorators/public.decorator.js';
 import { ROLES } from '../decorators/roles.decorator.js';
 import type { AuthenticatedUser } from './authenticated-user.js';
+import { bearerChallenge } from './bearer-challenge.js';
 import { BearerError, JWT_STRATEGY } from './jwt.strategy.js';
 
 /**
@@ -38,18 +39,9 @@ export class AuthGuard extends PassportAuthGuard(JWT_STRATEGY) {
     if (user && !error) return user;
     // Anything but a bad token (e.g. the database is down) keeps its own answer.
     if (error instanceof Error && !(error instanceof BearerError)) throw error;
-    const tokenPresent = error instanceof BearerError && error.tokenPresent;
-    throw new ProblemException(
-      problem(401, {
-        detail: tokenPresent
-          ? 'The access token is invalid, expired or revoked.'
-          : 'This route needs a bearer access token.',
-      }),
-      {
-        'www-authenticate': tokenPresent
-          ? 'Bearer realm="api", error="invalid_token", error_description="The access token is invalid, expired or revoked"'
-          : 'Bearer realm="api"',
-      },
+    const { detail, challenge } = bearerChallenge(
+      error instanceof BearerError ? error.failure : 'missing',
     );
+    throw new ProblemException(problem(401, { detail }), { 'www-authenticate': challenge });
   }
 }

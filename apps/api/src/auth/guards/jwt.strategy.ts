@@ -5,13 +5,14 @@ import { Strategy } from 'passport-custom';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { AccessTokenService, InvalidAccessTokenError } from '../tokens/access-token.service.js';
 import type { AuthenticatedUser } from './authenticated-user.js';
+import type { BearerFailure } from './bearer-challenge.js';
 
 export const JWT_STRATEGY = 'jwt';
 
-/** Marks why authentication failed, for the `WWW-Authenticate` challenge. */
+/** Marks why authentication failed, for the problem detail and `WWW-Authenticate` challenge. */
 export class BearerError extends Error {
-  constructor(readonly tokenPresent: boolean) {
-    super(tokenPresent ? 'invalid token' : 'missing token');
+  constructor(readonly failure: BearerFailure) {
+    super(`bearer authentication failed: ${failure}`);
   }
 }
 
@@ -36,14 +37,17 @@ export class JwtStrategy extends PassportStrategy(Strategy, JWT_STRATEGY) {
 
   async validate(request: FastifyRequest): Promise<AuthenticatedUser> {
     const token = bearerToken(request);
-    if (!token) throw new BearerError(request.headers.authorization !== undefined);
+    // A header that is not `Bearer <token>` is a malformed token, not a missing one.
+    if (!token) {
+      throw new BearerError(request.headers.authorization === undefined ? 'missing' : 'invalid');
+    }
     try {
       const claims = await this.accessTokens.verify(token);
       const session = await this.sessions.live(claims.sessionId);
-      if (session?.userId !== claims.userId) throw new BearerError(true);
+      if (session?.userId !== claims.userId) throw new BearerError('session-ended');
       return { id: claims.userId, sessionId: claims.sessionId, role: session.role };
     } catch (error) {
-      if (error instanceof InvalidAccessTokenError) throw new BearerError(true);
+      if (error instanceof InvalidAccessTokenError) throw new BearerError(error.reason);
       throw error;
     }
   }

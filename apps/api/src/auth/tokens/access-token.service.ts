@@ -17,8 +17,28 @@ export interface AccessTokenClaims {
   readonly role: 'user' | 'admin';
 }
 
+/**
+ * Why a token was refused, for the message the client gets: `expired` (refresh it),
+ * `unknown-key` (not signed by a key this server holds: another server's, or a key rotated out),
+ * `invalid` (anything else: malformed, wrong type, issuer or audience, forbidden headers).
+ */
+export type InvalidTokenReason = 'expired' | 'unknown-key' | 'invalid';
+
 export class InvalidAccessTokenError extends Error {
   override readonly name = 'InvalidAccessTokenError';
+
+  constructor(
+    message: string,
+    readonly reason: InvalidTokenReason = 'invalid',
+  ) {
+    super(message);
+  }
+}
+
+function reasonOf(error: errors.JOSEError | TypeError): InvalidTokenReason {
+  if (error instanceof errors.JWTExpired) return 'expired';
+  if (error instanceof errors.JWSSignatureVerificationFailed) return 'unknown-key';
+  return 'invalid';
 }
 
 /** Signs and verifies access tokens: EdDSA JWTs, `typ: at+jwt`, at most 15 minutes long. */
@@ -56,7 +76,7 @@ export class AccessTokenService {
         throw new InvalidAccessTokenError('token carries its own key');
       }
       const key = this.keys.verificationKey(header.kid);
-      if (!key) throw new InvalidAccessTokenError('unknown key id');
+      if (!key) throw new InvalidAccessTokenError('unknown key id', 'unknown-key');
       const { payload } = await jwtVerify(token, key, {
         algorithms: [ACCESS_TOKEN_ALG],
         typ: ACCESS_TOKEN_TYP,
@@ -79,7 +99,7 @@ export class AccessTokenService {
     } catch (error) {
       if (error instanceof InvalidAccessTokenError) throw error;
       if (error instanceof errors.JOSEError || error instanceof TypeError) {
-        throw new InvalidAccessTokenError(error.message);
+        throw new InvalidAccessTokenError(error.message, reasonOf(error));
       }
       throw error;
     }

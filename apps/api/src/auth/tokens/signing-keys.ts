@@ -8,7 +8,8 @@ export const ACCESS_TOKEN_ALG = 'EdDSA';
 /**
  * The Ed25519 keys of access tokens. The first configured key signs; every configured key
  * verifies, so a rotation adds the new key first and removes the old one once its tokens have
- * expired. Without configuration (development, tests) a key is generated per process.
+ * expired. Without configuration (tests, a development container) a key is generated per process;
+ * `npm start` configures one it keeps in .cache (development-signing-key.ts).
  */
 @Injectable()
 export class SigningKeys implements OnModuleInit {
@@ -20,7 +21,7 @@ export class SigningKeys implements OnModuleInit {
   constructor(@InjectConfig() private readonly config: Config) {}
 
   async onModuleInit(): Promise<void> {
-    const jwks = this.config.auth.signingKeys ?? [await generatedKey()];
+    const jwks = this.config.auth.signingKeys ?? [await generateSigningKey()];
     const [first] = jwks;
     if (!first) throw new Error('no signing key');
     this.signingKid = first.kid;
@@ -48,7 +49,8 @@ export class SigningKeys implements OnModuleInit {
   }
 }
 
-async function generatedKey(): Promise<Ed25519Jwk> {
+/** A new Ed25519 private key as JWT_SIGNING_KEYS holds it, with a random `dev-` kid. */
+export async function generateSigningKey(): Promise<Ed25519Jwk> {
   const { privateKey } = await generateKeyPair(ACCESS_TOKEN_ALG, {
     crv: 'Ed25519',
     extractable: true,

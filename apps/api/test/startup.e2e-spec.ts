@@ -1,7 +1,17 @@
 import { describe, expect, it } from '@jest/globals';
-import { workerDatabaseUrl } from '@libs/testing';
+import {
+  createScratchDatabase,
+  eventually,
+  query,
+  redisKeyPrefix,
+  requireHarnessEnv,
+  workerDatabaseUrl,
+} from '@libs/testing';
+import { randomUUID } from 'node:crypto';
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
+import { connect } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const dist = (file: string): string => fileURLToPath(new URL(`../dist/${file}`, import.meta.url));
@@ -30,6 +40,25 @@ describe('startup with bad configuration', () => {
     expect(stderr).toContain('Invalid configuration');
     for (const name of ['PORT', 'DATABASE_URL', 'LOG_LEVEL']) expect(stderr).toContain(`${name}:`);
     expect(stderr).not.toMatch(/\n\s+at /); // a message, not a stack trace
+  });
+
+  it('local.js refuses NODE_ENV=production without JWT_SIGNING_KEYS: its kept key is for development', () => {
+    const { status, stderr } = run('local.js', {
+      NODE_ENV: 'production',
+      DATABASE_URL: workerDatabaseUrl(),
+      REDIS_URL: requireHarnessEnv().redisUrl,
+    });
+    expect(status).toBe(1);
+    expect(stderr).toContain('JWT_SIGNING_KEYS: required when NODE_ENV=production');
+  });
+
+  it('local.js refuses LOCAL_WORKER without REDIS_URL', () => {
+    const { status, stderr } = run('local.js', {
+      LOCAL_WORKER: 'true',
+      DATABASE_URL: workerDatabaseUrl(),
+    });
+    expect(status).toBe(1);
+    expect(stderr).toContain('LOCAL_WORKER: needs REDIS_URL');
   });
 
   it.each(['main.js', 'local.js'])(
@@ -99,4 +128,172 @@ describe('npm start (local.js) against real services', () => {
     }
     // A whole process start (migrations included) takes seconds, not jest's default 5.
   }, 60_000);
+});
+
+interface LocalProcess {
+  readonly port: number;
+  readonly baseUrl: string;
+  output(): string;
+  /** SIGTERM, then the exit code once it has drained. */
+  stop(): Promise<number | null>;
+}
+
+/** `npm start`'s process (built local.js) with exactly `env`; resolves once its banner is out. */
+async function startLocal(env: Record<string, string>): Promise<LocalProcess> {
+  const child = spawn(process.execPath, [dist('local.js')], {
+    env: { PATH: process.env.PATH ?? '', PORT: '0', METRICS_PORT: '0', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+  let output = '';
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /API\s+http:\/\/localhost:(\d+)\/v1/.exec(output);
+      if (match?.[1] && output.includes('  Tokens ')) resolve(Number(match[1]));
+    });
+    void exited.then(() => reject(new Error(`local.js exited early:\n${output}`)));
+  });
+  return {
+    port,
+    baseUrl: `http://127.0.0.1:${port}`,
+    output: () => output,
+    stop: async () => {
+      child.kill('SIGTERM');
+      const [code] = await exited;
+      return code;
+    },
+  };
+}
+
+async function registerAt(baseUrl: string): Promise<{ accessToken: string; email: string }> {
+  const email = `local-${randomUUID()}@example.com`;
+  const res = await fetch(`${baseUrl}/v1/auth/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'a long local password 42' }),
+  });
+  expect(res.status).toBe(201);
+  return { ...((await res.json()) as { accessToken: string }), email };
+}
+
+/** Whether a TCP connection to host:port is accepted. */
+async function accepts(host: string, port: number): Promise<boolean> {
+  const socket = connect({ host, port });
+  try {
+    await once(socket, 'connect');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    socket.destroy();
+  }
+}
+
+describe('npm start (local.js): the first ten minutes', () => {
+  it('listens on 127.0.0.1 only unless HOST is set, since it prints the demo passwords', async () => {
+    const local = await startLocal({ DATABASE_URL: workerDatabaseUrl() });
+    try {
+      expect(local.output()).toMatch(/Listening\s+on 127\.0\.0\.1 only/);
+      expect(await accepts('127.0.0.1', local.port)).toBe(true);
+      // Every other address of this machine is refused (where it has one).
+      const others = Object.values(networkInterfaces())
+        .flat()
+        .filter((address) => address && !address.internal && address.family === 'IPv4');
+      for (const other of others)
+        expect(await accepts(other?.address ?? '', local.port)).toBe(false);
+    } finally {
+      expect(await local.stop()).toBe(0);
+    }
+  }, 60_000);
+
+  it('keeps its signing key: a token issued before a restart still works after it', async () => {
+    const env = { DATABASE_URL: workerDatabaseUrl(), HOST: '127.0.0.1' };
+    const first = await startLocal(env);
+    let accessToken: string;
+    try {
+      ({ accessToken } = await registerAt(first.baseUrl));
+      expect(first.output()).toContain('signed with the key in .cache/dev-signing-key.json');
+    } finally {
+      expect(await first.stop()).toBe(0);
+    }
+    const second = await startLocal(env);
+    try {
+      const me = await fetch(`${second.baseUrl}/v1/users/me`, {
+        headers: { authorization: `Bearer ${accessToken}` },
+      });
+      expect(me.status).toBe(200);
+    } finally {
+      expect(await second.stop()).toBe(0);
+    }
+  }, 90_000);
+
+  it('writes human-readable lines with LOG_FORMAT=pretty (what a terminal gets), JSON into a pipe', async () => {
+    const pretty = await startLocal({
+      DATABASE_URL: workerDatabaseUrl(),
+      HOST: '127.0.0.1',
+      LOG_FORMAT: 'pretty',
+    });
+    try {
+      expect((await fetch(`${pretty.baseUrl}/v1/users/me`)).status).toBe(401);
+      await eventually('the request line', () => pretty.output().includes('GET /v1/users/me 401'));
+    } finally {
+      expect(await pretty.stop()).toBe(0);
+    }
+    expect(pretty.output()).toMatch(/^\[\d\d:\d\d:\d\d\.\d{3}\] INFO: SIGTERM received/m);
+    expect(pretty.output()).not.toContain('{"level"');
+
+    const piped = await startLocal({ DATABASE_URL: workerDatabaseUrl(), HOST: '127.0.0.1' });
+    expect(await piped.stop()).toBe(0);
+    expect(piped.output()).toMatch(/^\{"level":30,.*"msg":"shutdown complete"\}$/m);
+  }, 90_000);
+
+  it('with LOCAL_WORKER=true, an order placed through the API is notified by the worker in the same process', async () => {
+    const database = await createScratchDatabase();
+    const { runId, redisUrl } = requireHarnessEnv();
+    const local = await startLocal({
+      DATABASE_URL: database.url,
+      REDIS_URL: redisUrl,
+      REDIS_KEY_PREFIX: redisKeyPrefix(runId, randomUUID()),
+      LOCAL_WORKER: 'true',
+      OUTBOX_POLL_INTERVAL_MS: '20',
+      HOST: '127.0.0.1',
+    });
+    try {
+      expect(local.output()).toContain('Worker     in this process');
+      const [product] = await query<{ id: string }>(
+        database.url,
+        `INSERT INTO products (id, sku, name, price_cents, currency, stock, updated_at)
+         VALUES (gen_random_uuid(), $1, 'Tea', 450, 'EUR', 5, now()) RETURNING id`,
+        [`SKU-${randomUUID()}`],
+      );
+      const { accessToken, email } = await registerAt(local.baseUrl);
+      const placed = await fetch(`${local.baseUrl}/v1/orders`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${accessToken}`,
+          'content-type': 'application/json',
+          'idempotency-key': randomUUID(),
+        },
+        body: JSON.stringify({ items: [{ productId: product?.id, quantity: 1 }] }),
+      });
+      expect(placed.status).toBe(201);
+      const order = (await placed.json()) as { id: string };
+
+      const [notification] = await eventually('the order notification', async () => {
+        const rows = await query<{ recipient: string; sent_at: Date | null }>(
+          database.url,
+          'SELECT recipient, sent_at FROM notifications WHERE order_id = $1',
+          [order.id],
+        );
+        return rows[0]?.sent_at ? rows : undefined;
+      });
+      expect(notification?.recipient).toBe(email);
+      expect(local.output()).toContain(`"context":"Mail","msg":"to ${email}: Order confirmed`);
+    } finally {
+      expect(await local.stop()).toBe(0);
+      await database.drop();
+    }
+  }, 90_000);
 });

@@ -56,7 +56,7 @@ describe('npm run dev (scripts/dev.ts)', () => {
   });
 
   afterEach(async () => {
-    if (dev && dev.exitCode === null) {
+    if (dev?.exitCode === null) {
       dev.kill('SIGKILL');
       await once(dev, 'exit');
     }

@@ -1,4 +1,4 @@
-// Layering rules, checked by `pnpm depcruise` (part of `pnpm check`). See docs/architecture.md.
+// Layering rules, checked by `npm run depcruise` (part of `npm run check`). See docs/architecture.md.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [

@@ -1,4 +1,4 @@
-// Type-aware lint for the whole workspace: `pnpm lint` (zero warnings allowed).
+// Type-aware lint for the whole workspace: `npm run lint` (zero warnings allowed).
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';

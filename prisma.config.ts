@@ -1,7 +1,7 @@
 import { defineConfig } from 'prisma/config';
 
 // Used by the Prisma CLI (`prisma generate`, `prisma studio`). Migrations are applied by
-// `pnpm db:migrate` (libs/database/src/migrate), which needs no native engine download.
+// `npm run db:migrate` (libs/database/src/migrate), which needs no native engine download.
 export default defineConfig({
   schema: 'prisma/schema.prisma',
   migrations: { path: 'prisma/migrations' },

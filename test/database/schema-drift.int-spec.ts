@@ -14,7 +14,7 @@ describe('prisma/schema.prisma and prisma/migrations', () => {
   });
 
   // Fails when the schema was changed without a migration: the SQL shown is what is missing.
-  // Fix it with `pnpm db:migrate:new <name>`.
+  // Fix it with `npm run db:migrate:new <name>`.
   it('agree: replaying the migrations gives the schema', async () => {
     expect(await schemaDrift(db.url)).toBe('');
   });

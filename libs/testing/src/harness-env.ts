@@ -31,7 +31,7 @@ export function requireHarnessEnv(): HarnessEnv {
   const values = readHarnessEnv();
   if (!values) {
     throw new Error(
-      'Test services are not set up: run integration and e2e tests through jest (pnpm test).',
+      'Test services are not set up: run integration and e2e tests through jest (npm test).',
     );
   }
   return values;

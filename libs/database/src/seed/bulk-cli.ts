@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { seedBulkData } from './bulk-seed.js';
 
-const USAGE = `Usage: pnpm db:seed:bulk [--products 10000] [--users 1000] [--orders 1000000]
+const USAGE = `Usage: npm run db:seed:bulk -- [--products 10000] [--users 1000] [--orders 1000000]
 
 Adds a large generated data set to DATABASE_URL (for benchmarks and query plans, never production):
 products and users on the first run, then the given number of orders on every run.`;

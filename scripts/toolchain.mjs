@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Entry point of the README commands (`npm start`, `npm test`, `npm run check`).
+// Entry point of every README command (`npm start`, `npm test`, `npm run <script>`).
 //
 // Runs on any Node >= 20 with nothing but npm: it provides the pinned Node 24 (from the npm
 // registry's `node-<platform>-<arch>` package) and the pinned pnpm (from `packageManager`) in

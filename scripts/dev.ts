@@ -84,12 +84,16 @@ function onChange(file: string | null): void {
   if (file?.split(/[\\/]/).includes('generated')) return;
   clearTimeout(settle);
   settle = setTimeout(() => {
-    cycle = cycle.then(async () => {
-      if (!build()) return;
-      log('restarting the API');
-      await stopApp();
-      startApp();
-    });
+    cycle = cycle
+      .then(async () => {
+        if (!build()) return;
+        log('restarting the API');
+        await stopApp();
+        startApp();
+      })
+      .catch((error: unknown) => {
+        log(`restart failed: ${String(error)}`);
+      });
   }, SETTLE_MS);
 }
 

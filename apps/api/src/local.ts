@@ -31,6 +31,15 @@ const DEV_SIGNING_KEY_FILE = join('.cache', 'dev-signing-key.json');
  * Migrations are applied either way. Production uses main.ts, which never embeds anything.
  */
 async function local(): Promise<void> {
+  // A stop asked for while starting (`npm run dev` restarting on a save) waits until the app
+  // can drain: the embedded database must be closed cleanly, never cut off mid-write.
+  const early: NodeJS.Signals[] = [];
+  const deferStop = (signal: NodeJS.Signals): void => {
+    early.push(signal);
+  };
+  process.on('SIGTERM', deferStop);
+  process.on('SIGINT', deferStop);
+
   let config: Config = loadConfig(localEnvironment(process.env));
   // Production requires configured keys (loadConfig refuses to start without them).
   const keyIsKept = !config.auth.signingKeys;
@@ -64,6 +73,10 @@ async function local(): Promise<void> {
       await embedded?.stop();
     },
   );
+  process.off('SIGTERM', deferStop);
+  process.off('SIGINT', deferStop);
+  const [pending] = early;
+  if (pending) process.kill(process.pid, pending);
   const metricsPort = await app.get(MetricsServer).listen(config.http.host, config.metricsPort);
   await app.listen({ host: config.http.host, port: config.http.port });
 

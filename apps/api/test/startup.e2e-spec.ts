@@ -208,6 +208,34 @@ describe('npm start (local.js): the first ten minutes', () => {
     }
   }, 60_000);
 
+  it('a stop asked for while it starts waits until it can drain (npm run dev restarting early)', async () => {
+    const child = spawn(process.execPath, [dist('local.js')], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        DATABASE_URL: workerDatabaseUrl(),
+        PORT: '0',
+        METRICS_PORT: '0',
+        LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+    let output = '';
+    let stopped = false;
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      // Nest starts after the migrations: the app is being built, not yet able to drain.
+      if (!stopped && output.includes('Starting Nest application')) {
+        stopped = true;
+        child.kill('SIGTERM');
+      }
+    });
+    const [code, signal] = await exited;
+    expect({ code, signal }).toEqual({ code: 0, signal: null });
+    expect(output).toContain('shutdown complete');
+  }, 60_000);
+
   it('keeps its signing key: a token issued before a restart still works after it', async () => {
     const env = { DATABASE_URL: workerDatabaseUrl(), HOST: '127.0.0.1' };
     const first = await startLocal(env);

@@ -70,9 +70,8 @@ function build(): boolean {
     if (built.length > 0) log(`rebuilt ${built.join(', ')}`);
     return built.length > 0 || !running;
   } catch (error) {
-    log(
-      `${error instanceof Error ? error.message : String(error)}: the API keeps running the last good build`,
-    );
+    const next = running ? 'the API keeps running the last good build' : 'waiting for a change';
+    log(`${error instanceof Error ? error.message : String(error)}: ${next}`);
     return false;
   }
 }

@@ -76,7 +76,11 @@ async function local(): Promise<void> {
   process.off('SIGTERM', deferStop);
   process.off('SIGINT', deferStop);
   const [pending] = early;
-  if (pending) process.kill(process.pid, pending);
+  if (pending) {
+    // Handed to the graceful shutdown just registered; there is nothing left to serve.
+    process.kill(process.pid, pending);
+    return;
+  }
   const metricsPort = await app.get(MetricsServer).listen(config.http.host, config.metricsPort);
   await app.listen({ host: config.http.host, port: config.http.port });
 

@@ -51,6 +51,12 @@ describe('password policy', () => {
     );
   });
 
+  it('says what to do when zxcvbn names no pattern', () => {
+    expect(passwordWeakness('averylongpassword123')).toBe(
+      'This password is too easy to guess. Add another word or two: a few uncommon words together are strong and easy to remember.',
+    );
+  });
+
   it.each([
     'correct horse battery staple',
     'a quiet walk in the mist 42',

@@ -21,6 +21,9 @@ export const MIN_PASSWORD_SCORE = 4;
 const ESTIMATED_LENGTH = 64;
 const L33T_SUBSTITUTIONS = 10;
 
+const LONGER =
+  'Add another word or two: a few uncommon words together are strong and easy to remember.';
+
 let estimator: ZxcvbnFactory | undefined;
 
 /**
@@ -87,8 +90,12 @@ export function passwordWeakness(
     accountWordShare(password, words) >= 0.5
       ? ['It is made mostly of your email address or name.']
       : score < MIN_PASSWORD_SCORE
-        ? [feedback.warning, ...feedback.suggestions]
+        ? [feedback.warning, ...feedback.suggestions].filter((text) => text)
         : [];
-  if (reasons.length === 0) return undefined;
-  return ['This password is too easy to guess.', ...reasons].filter((text) => text).join(' ');
+  if (score >= MIN_PASSWORD_SCORE && reasons.length === 0) return undefined;
+  // zxcvbn names no pattern for some guessable passwords (a common phrase with digits): still say
+  // what to do.
+  return ['This password is too easy to guess.', ...(reasons.length > 0 ? reasons : [LONGER])].join(
+    ' ',
+  );
 }

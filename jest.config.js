@@ -49,6 +49,8 @@ export default {
   // Real databases on a busy two-core CI machine: 5 s (jest's default) is too tight for some
   // tests. Every wait inside a test is bounded on its own.
   testTimeout: 30_000,
+  // Jest's own report, then the per-layer table (cases, share, time) that keeps the pyramid visible.
+  reporters: ['default', '<rootDir>/libs/testing/src/pyramid-reporter.ts'],
   projects: [
     {
       ...base,

@@ -12,8 +12,3 @@ const NEXT: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
 export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
   return NEXT[from].includes(to);
 }
-
-/** The statuses an order may move to `to` from. */
-export function statusesBefore(to: OrderStatus): OrderStatus[] {
-  return (Object.keys(NEXT) as OrderStatus[]).filter((from) => canTransition(from, to));
-}

@@ -71,16 +71,6 @@ export class OrdersRepository {
     return this.prisma.$transaction(work, { maxWait: limits.maxWaitMs, timeout: limits.timeoutMs });
   }
 
-  /** Pending orders placed before `cutoff`, oldest first, locked; ones locked elsewhere skipped. */
-  async lockPendingBefore(tx: Transaction, cutoff: Date, limit: number): Promise<string[]> {
-    const rows = await tx.$queryRaw<{ id: string }[]>`
-      SELECT "id" FROM "orders"
-      WHERE "status" = 'pending' AND "created_at" < ${cutoff}
-      ORDER BY "created_at", "id" LIMIT ${limit}
-      FOR UPDATE SKIP LOCKED`;
-    return rows.map(({ id }) => id);
-  }
-
   /**
    * Locks the products in id order. Every transaction that takes stock locks this way, so two
    * orders for the same products queue behind each other instead of deadlocking.

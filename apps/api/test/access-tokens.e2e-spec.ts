@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Ed25519Jwk } from '@libs/config';
-import { SignJWT } from 'jose';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import {
@@ -34,7 +33,6 @@ describe('access tokens', () => {
     await t.close();
   });
 
-  const now = (): number => Math.floor(Date.now() / 1000);
   const me = (token: string) =>
     request(t.server)
       .get('/v1/users/me')
@@ -52,26 +50,15 @@ describe('access tokens', () => {
     expect(JSON.stringify(res.body)).not.toContain(activeKey.d);
   });
 
-  it('still accepts a token signed by a retired key (rotation)', async () => {
-    await me(await forge(retiredKey, {}, claims)).expect(200);
-  });
-
   it('answers a missing token with 401 and a Bearer challenge', async () => {
     const res = await request(t.server).get('/v1/users/me').expect(401);
     expect(res.headers['www-authenticate']).toBe('Bearer realm="api"');
   });
 
+  // Which tokens AccessTokenService refuses is unit-tested (access-token.service.spec.ts); here,
+  // that a refused token, a dead session or a token of another kind gets the 401 challenge.
   describe('refuses forged or misused tokens with 401', () => {
     const cases: [string, () => string | Promise<string>][] = [
-      [
-        'alg none',
-        () => {
-          const header = Buffer.from(
-            JSON.stringify({ alg: 'none', typ: 'at+jwt', kid: 'active' }),
-          ).toString('base64url');
-          return `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.`;
-        },
-      ],
       [
         'a tampered payload',
         () => {
@@ -82,27 +69,6 @@ describe('access tokens', () => {
           return `${header}.${payload}.${signature}`;
         },
       ],
-      [
-        'an expired token',
-        () => forge(activeKey, {}, { ...claims, iat: now() - 3600, exp: now() - 1800 }),
-      ],
-      ['a wrong issuer', () => forge(activeKey, {}, { ...claims, iss: 'https://evil.example' })],
-      ['a wrong audience', () => forge(activeKey, {}, { ...claims, aud: 'another-api' })],
-      ['a wrong typ (an ID token)', () => forge(activeKey, { typ: 'JWT' }, claims)],
-      ['an unknown kid', () => forge(activeKey, { kid: 'nope' }, claims)],
-      [
-        'a key of its own (jwk header)',
-        () => forge(activeKey, { jwk: { kty: 'OKP', crv: 'Ed25519', x: activeKey.x } }, claims),
-      ],
-      ['a jku header', () => forge(activeKey, { jku: 'https://evil.example/jwks.json' }, claims)],
-      [
-        'HS256 signed with the public key (algorithm confusion)',
-        () =>
-          new SignJWT(claims)
-            .setProtectedHeader({ alg: 'HS256', typ: 'at+jwt', kid: 'active' })
-            .sign(Buffer.from(activeKey.x, 'base64url')),
-      ],
-      ['a key we never had', async () => forge(await newSigningKey('active'), {}, claims)],
       [
         'a session that does not exist',
         () => forge(activeKey, {}, { ...claims, sid: randomUUID() }),

@@ -109,16 +109,6 @@ describe('identity: register, login, refresh, logout', () => {
       });
     });
 
-    it('does not truncate passwords: a long shared prefix is not enough', async () => {
-      const prefix = 'the same first seventy-two bytes of a very long passphrase, again and ';
-      const email = newEmail();
-      await register(t.server, { email, password: `${prefix}then one ending` });
-      await request(t.server)
-        .post('/v1/auth/login')
-        .send({ email, password: `${prefix}then another` })
-        .expect(401);
-    });
-
     it.each([
       ['role', { role: 'admin' }],
       ['id', { id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b' }],
@@ -217,13 +207,6 @@ describe('identity: register, login, refresh, logout', () => {
       expect(results.filter((res) => res.status === 200).length).toBeLessThanOrEqual(1);
       expect(results.every((res) => res.status === 200 || res.status === 401)).toBe(true);
     });
-
-    it('refuses a token it never issued: 401', async () => {
-      await request(t.server)
-        .post('/v1/auth/refresh')
-        .send({ refreshToken: 'A'.repeat(43) })
-        .expect(401);
-    });
   });
 
   describe('POST /v1/auth/logout', () => {
@@ -242,32 +225,6 @@ describe('identity: register, login, refresh, logout', () => {
         .post('/v1/auth/refresh')
         .send({ refreshToken: tokens.refreshToken })
         .expect(401);
-    });
-
-    it("also ends the session of a refresh token given in the body, if it is the caller's", async () => {
-      const email = newEmail();
-      const phone = await register(t.server, { email });
-      const laptop = await login(t.server, email);
-      const stranger = await register(t.server);
-      await request(t.server)
-        .post('/v1/auth/logout')
-        .set(...bearer(phone.accessToken))
-        .send({ refreshToken: laptop.refreshToken })
-        .expect(204);
-      await request(t.server)
-        .get('/v1/users/me')
-        .set(...bearer(laptop.accessToken))
-        .expect(401);
-      await request(t.server)
-        .post('/v1/auth/logout')
-        .set(...bearer(stranger.accessToken))
-        .send({ refreshToken: (await login(t.server, email)).refreshToken })
-        .expect(204);
-      // The stranger's logout ended only the stranger's session.
-      await request(t.server)
-        .post('/v1/auth/refresh')
-        .send({ refreshToken: (await login(t.server, email)).refreshToken })
-        .expect(200);
     });
 
     it('needs a bearer token: 401 with WWW-Authenticate', async () => {

@@ -1,0 +1,270 @@
+import { beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { MemoryStore } from '@libs/cache';
+import { type Config, loadConfig } from '@libs/config';
+import { CacheMetrics, MetricsRegistry } from '@libs/observability';
+import { ManualClock, asReal } from '../../test/fakes/fake.js';
+import { FakePasswordHasher } from '../../test/fakes/password-hasher.fake.js';
+import { InMemorySessionsRepository } from '../../test/fakes/sessions.repository.fake.js';
+import { InMemoryUsersRepository } from '../../test/fakes/users.repository.fake.js';
+import { decodeJwt } from '../../test/support/jwt.js';
+import { DomainError } from '../platform/errors/domain-error.js';
+import type { UsersRepository } from '../users/users.repository.js';
+import { AuthService, type ExternalIdentity } from './auth.service.js';
+import type { PasswordHasher } from './passwords/password-hasher.js';
+import type { SessionsRepository } from './sessions/sessions.repository.js';
+import { SessionsService } from './sessions/sessions.service.js';
+import { AccessTokenService } from './tokens/access-token.service.js';
+import { SigningKeys } from './tokens/signing-keys.js';
+
+const PASSWORD = 'a quiet walk in the mist 42';
+
+describe('AuthService', () => {
+  let config: Config;
+  let keys: SigningKeys;
+  let users: InMemoryUsersRepository;
+  let passwords: FakePasswordHasher;
+  let sessions: SessionsService;
+  let auth: AuthService;
+
+  beforeAll(async () => {
+    config = loadConfig({ NODE_ENV: 'test' });
+    keys = new SigningKeys(config);
+    await keys.onModuleInit();
+  });
+
+  beforeEach(() => {
+    const clock = new ManualClock(new Date());
+    users = new InMemoryUsersRepository(clock);
+    passwords = new FakePasswordHasher();
+    const sessionRows = new InMemorySessionsRepository((id) => users.rows.get(id));
+    const store = new MemoryStore(() => clock.now().getTime());
+    sessions = new SessionsService(
+      config,
+      asReal<SessionsRepository>(sessionRows),
+      store,
+      clock,
+      new CacheMetrics(new MetricsRegistry()),
+    );
+    auth = new AuthService(
+      asReal<UsersRepository>(users),
+      asReal<PasswordHasher>(passwords),
+      sessions,
+      new AccessTokenService(config, keys, clock),
+    );
+  });
+
+  const sessionOf = (accessToken: string): string => decodeJwt(accessToken).claims.sid as string;
+
+  describe('register', () => {
+    it('creates the account, hashes the password and starts a session', async () => {
+      const tokens = await auth.register({
+        email: 'ada@example.com',
+        password: PASSWORD,
+        name: 'Ada',
+      });
+      expect(tokens).toMatchObject({
+        tokenType: 'Bearer',
+        expiresIn: config.auth.accessTtlSeconds,
+        user: { email: 'ada@example.com', name: 'Ada', role: 'user' },
+      });
+      expect(users.rows.get(tokens.user.id)?.passwordHash).toBe(`fake-v2$${PASSWORD}`);
+      await expect(sessions.live(sessionOf(tokens.accessToken))).resolves.toMatchObject({
+        userId: tokens.user.id,
+      });
+    });
+
+    it('leaves the name empty when none is given', async () => {
+      const { user } = await auth.register({ email: 'ada@example.com', password: PASSWORD });
+      expect(user.name).toBe('');
+    });
+
+    it('refuses a taken email with email_taken', async () => {
+      await auth.register({ email: 'ada@example.com', password: PASSWORD });
+      await expect(auth.register({ email: 'ada@example.com', password: PASSWORD })).rejects.toEqual(
+        new DomainError('email_taken'),
+      );
+    });
+
+    it.each([
+      ['a common password', 'qwerty123456'],
+      ['the email itself', 'ada.lovelace@example.com'],
+    ])('refuses %s with weak_password pointing at #/password', async (_case, password) => {
+      const error = await auth
+        .register({ email: 'ada.lovelace@example.com', password })
+        .catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ code: 'weak_password', errors: [{ pointer: '#/password' }] });
+      expect(users.rows.size).toBe(0);
+    });
+  });
+
+  describe('login', () => {
+    it('signs in with the right password', async () => {
+      const { user } = await auth.register({ email: 'ada@example.com', password: PASSWORD });
+      await expect(
+        auth.login({ email: 'ada@example.com', password: PASSWORD }),
+      ).resolves.toMatchObject({
+        user: { id: user.id },
+      });
+    });
+
+    it('answers a wrong password and an unknown email alike, after a verification each', async () => {
+      await auth.register({ email: 'ada@example.com', password: PASSWORD });
+      passwords.verifications = 0;
+      const wrong = auth.login({ email: 'ada@example.com', password: 'not the password' });
+      await expect(wrong).rejects.toEqual(new DomainError('invalid_credentials'));
+      const unknown = auth.login({ email: 'bob@example.com', password: PASSWORD });
+      await expect(unknown).rejects.toEqual(new DomainError('invalid_credentials'));
+      expect(passwords.verifications).toBe(2);
+    });
+
+    it('refuses a disabled account, even with the right password', async () => {
+      const { user } = await auth.register({ email: 'ada@example.com', password: PASSWORD });
+      await users.update(user.id, { disabled: true });
+      await expect(auth.login({ email: 'ada@example.com', password: PASSWORD })).rejects.toEqual(
+        new DomainError('invalid_credentials'),
+      );
+    });
+
+    it('refuses an account without a password (OIDC only)', async () => {
+      users.add({ email: 'ada@example.com', passwordHash: null });
+      await expect(auth.login({ email: 'ada@example.com', password: PASSWORD })).rejects.toEqual(
+        new DomainError('invalid_credentials'),
+      );
+    });
+
+    it('rehashes a password hashed with old parameters', async () => {
+      const user = users.add({ email: 'ada@example.com', passwordHash: `fake-v1$${PASSWORD}` });
+      await auth.login({ email: 'ada@example.com', password: PASSWORD });
+      expect(users.rows.get(user.id)?.passwordHash).toBe(`fake-v2$${PASSWORD}`);
+    });
+  });
+
+  describe('refresh and logout', () => {
+    it('refreshes into new tokens for the same user and session', async () => {
+      const first = await auth.register({ email: 'ada@example.com', password: PASSWORD });
+      const next = await auth.refresh(first.refreshToken);
+      expect(next.user).toEqual(first.user);
+      expect(sessionOf(next.accessToken)).toBe(sessionOf(first.accessToken));
+      expect(next.refreshToken).not.toBe(first.refreshToken);
+    });
+
+    it('logs out the caller’s session and the one of a refresh token of the same user', async () => {
+      const phone = await auth.register({ email: 'ada@example.com', password: PASSWORD });
+      const laptop = await auth.login({ email: 'ada@example.com', password: PASSWORD });
+      const caller = { id: phone.user.id, sessionId: sessionOf(phone.accessToken) };
+      await auth.logout(caller, laptop.refreshToken);
+      await expect(sessions.live(sessionOf(phone.accessToken))).resolves.toBeNull();
+      await expect(sessions.live(sessionOf(laptop.accessToken))).resolves.toBeNull();
+    });
+
+    it('ignores a refresh token of another user on logout', async () => {
+      const stranger = await auth.register({ email: 'eve@example.com', password: PASSWORD });
+      const ada = await auth.register({ email: 'ada@example.com', password: PASSWORD });
+      await auth.logout(
+        { id: stranger.user.id, sessionId: sessionOf(stranger.accessToken) },
+        ada.refreshToken,
+      );
+      await expect(auth.refresh(ada.refreshToken)).resolves.toMatchObject({
+        user: { id: ada.user.id },
+      });
+    });
+  });
+
+  describe('changePassword', () => {
+    it('sets the new password and ends every other session', async () => {
+      const current = await auth.register({ email: 'ada@example.com', password: PASSWORD });
+      const other = await auth.login({ email: 'ada@example.com', password: PASSWORD });
+      const caller = { id: current.user.id, sessionId: sessionOf(current.accessToken) };
+      const newPassword = 'another quiet walk in the rain 7';
+      await auth.changePassword(caller, { currentPassword: PASSWORD, newPassword });
+      await expect(sessions.live(caller.sessionId)).resolves.not.toBeNull();
+      await expect(sessions.live(sessionOf(other.accessToken))).resolves.toBeNull();
+      await expect(
+        auth.login({ email: 'ada@example.com', password: newPassword }),
+      ).resolves.toBeDefined();
+    });
+
+    it('refuses a wrong current password with wrong_password, changing nothing', async () => {
+      const { user, accessToken } = await auth.register({
+        email: 'ada@example.com',
+        password: PASSWORD,
+      });
+      await expect(
+        auth.changePassword(
+          { id: user.id, sessionId: sessionOf(accessToken) },
+          { currentPassword: 'not it', newPassword: 'another quiet walk in the rain 7' },
+        ),
+      ).rejects.toEqual(new DomainError('wrong_password'));
+      expect(users.rows.get(user.id)?.passwordHash).toBe(`fake-v2$${PASSWORD}`);
+    });
+
+    it('refuses a weak new password pointing at #/newPassword', async () => {
+      const { user, accessToken } = await auth.register({
+        email: 'ada@example.com',
+        password: PASSWORD,
+      });
+      await expect(
+        auth.changePassword(
+          { id: user.id, sessionId: sessionOf(accessToken) },
+          { currentPassword: PASSWORD, newPassword: 'qwerty123456' },
+        ),
+      ).rejects.toMatchObject({ code: 'weak_password', errors: [{ pointer: '#/newPassword' }] });
+    });
+  });
+
+  describe('signInWithOidc', () => {
+    const identity = (overrides: Partial<ExternalIdentity> = {}): ExternalIdentity => ({
+      provider: 'test-idp',
+      subject: 'subject-1',
+      email: 'Ada@Example.com',
+      emailVerified: true,
+      name: 'Ada',
+      ...overrides,
+    });
+
+    it('creates an account without a password for a new verified email, and links it', async () => {
+      const { user } = await auth.signInWithOidc(identity());
+      expect(user).toMatchObject({ email: 'ada@example.com', name: 'Ada' });
+      expect(users.rows.get(user.id)?.passwordHash).toBeNull();
+      await expect(users.findByIdentity('test-idp', 'subject-1')).resolves.toMatchObject({
+        id: user.id,
+      });
+    });
+
+    it('links to the existing account of the same verified email', async () => {
+      const { user } = await auth.register({ email: 'ada@example.com', password: PASSWORD });
+      await expect(auth.signInWithOidc(identity())).resolves.toMatchObject({
+        user: { id: user.id },
+      });
+    });
+
+    it('signs a linked subject in even after the email changed at the provider', async () => {
+      const first = await auth.signInWithOidc(identity());
+      const again = await auth.signInWithOidc(identity({ email: 'new@example.com' }));
+      expect(again.user.id).toBe(first.user.id);
+    });
+
+    it.each([
+      ['no email', { email: undefined }],
+      ['an unverified email', { emailVerified: false }],
+    ])('refuses %s with oidc_login_failed', async (_case, overrides) => {
+      await expect(auth.signInWithOidc(identity(overrides))).rejects.toMatchObject({
+        code: 'oidc_login_failed',
+      });
+      expect(users.rows.size).toBe(0);
+    });
+
+    it('refuses a disabled account, linked or by email', async () => {
+      users.add({ email: 'ada@example.com', disabled: true });
+      await expect(auth.signInWithOidc(identity())).rejects.toMatchObject({
+        code: 'oidc_login_failed',
+        detail: 'This account is disabled.',
+      });
+    });
+
+    it('cuts a provider name to 100 characters', async () => {
+      const { user } = await auth.signInWithOidc(identity({ name: 'x'.repeat(300) }));
+      expect(user.name).toHaveLength(100);
+    });
+  });
+});

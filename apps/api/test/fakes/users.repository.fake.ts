@@ -1,0 +1,108 @@
+import type { Role } from '@libs/database';
+import {
+  EmailTakenError,
+  type UserCredentials,
+  type UserRecord,
+  type UsersRepository,
+} from '../../src/users/users.repository.js';
+import { type ManualClock, type Public, nextUuid } from './fake.js';
+
+const publicFields = ({ id, email, name, role, createdAt }: UserCredentials): UserRecord => ({
+  id,
+  email,
+  name,
+  role,
+  createdAt,
+});
+
+/** UsersRepository in memory: unique emails, identities, keyset pages in (createdAt, id). */
+export class InMemoryUsersRepository implements Public<UsersRepository> {
+  readonly rows = new Map<string, UserCredentials>();
+  readonly identities = new Map<string, string>();
+
+  constructor(private readonly clock: ManualClock) {}
+
+  add(user: Partial<UserCredentials> = {}): UserCredentials {
+    const row: UserCredentials = {
+      id: nextUuid(),
+      email: `user${this.rows.size + 1}@example.com`,
+      name: '',
+      role: 'user',
+      createdAt: this.clock.now(),
+      passwordHash: null,
+      disabled: false,
+      ...user,
+    };
+    this.rows.set(row.id, row);
+    return row;
+  }
+
+  create(data: { email: string; name: string; passwordHash: string | null }): Promise<UserRecord> {
+    if ([...this.rows.values()].some((row) => row.email === data.email))
+      return Promise.reject(new EmailTakenError());
+    return Promise.resolve(publicFields(this.add(data)));
+  }
+
+  findById(id: string): Promise<UserRecord | null> {
+    const row = this.rows.get(id);
+    return Promise.resolve(row ? publicFields(row) : null);
+  }
+
+  findCredentialsByEmail(email: string): Promise<UserCredentials | null> {
+    return Promise.resolve([...this.rows.values()].find((row) => row.email === email) ?? null);
+  }
+
+  findCredentialsById(id: string): Promise<UserCredentials | null> {
+    return Promise.resolve(this.rows.get(id) ?? null);
+  }
+
+  setPasswordHash(id: string, passwordHash: string): Promise<void> {
+    const row = this.rows.get(id);
+    if (row) this.rows.set(id, { ...row, passwordHash });
+    return Promise.resolve();
+  }
+
+  update(
+    id: string,
+    data: { name?: string; role?: Role; disabled?: boolean },
+  ): Promise<UserRecord | null> {
+    const row = this.rows.get(id);
+    if (!row) return Promise.resolve(null);
+    const updated = { ...row, ...data };
+    this.rows.set(id, updated);
+    return Promise.resolve(publicFields(updated));
+  }
+
+  list(options: {
+    limit: number;
+    after?: { createdAt: Date; id: string };
+    q?: string;
+  }): Promise<UserRecord[]> {
+    const { limit, after, q } = options;
+    const oldestFirst = (a: UserRecord, b: UserRecord): number =>
+      a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id);
+    const needle = q?.toLowerCase();
+    const rows = [...this.rows.values()]
+      .filter(
+        (row) =>
+          needle === undefined ||
+          row.email.toLowerCase().includes(needle) ||
+          row.name.toLowerCase().includes(needle),
+      )
+      .filter((row) => !after || oldestFirst(row, { ...row, ...after }) > 0)
+      .sort(oldestFirst)
+      .map(publicFields);
+    return Promise.resolve(rows.slice(0, limit));
+  }
+
+  findByIdentity(provider: string, subject: string): Promise<UserCredentials | null> {
+    const userId = this.identities.get(`${provider}:${subject}`);
+    return Promise.resolve(userId === undefined ? null : (this.rows.get(userId) ?? null));
+  }
+
+  linkIdentity(userId: string, provider: string, subject: string): Promise<void> {
+    if (!this.identities.has(`${provider}:${subject}`))
+      this.identities.set(`${provider}:${subject}`, userId);
+    return Promise.resolve();
+  }
+}

@@ -130,24 +130,11 @@ describe('orders', () => {
         quantity: 1,
         ...fields,
       });
+      // Every rule of the body is unit-tested (order.schemas.spec.ts); here, that a refusal is a
+      // 400 with pointers and writes nothing.
       it.each<[string, (id: string) => object, string]>([
-        ['no lines', () => ({ items: [] }), '#/items'],
-        ['51 lines', (id) => ({ items: Array.from({ length: 51 }, () => line(id)) }), '#/items'],
         ['quantity 0', (id) => ({ items: [line(id, { quantity: 0 })] }), '#/items/0/quantity'],
-        [
-          'quantity 1001',
-          (id) => ({ items: [line(id, { quantity: 1001 })] }),
-          '#/items/0/quantity',
-        ],
-        ['quantity 1.5', (id) => ({ items: [line(id, { quantity: 1.5 })] }), '#/items/0/quantity'],
-        ['quantity "2"', (id) => ({ items: [line(id, { quantity: '2' })] }), '#/items/0/quantity'],
-        ['a bad product id', () => ({ items: [line('nope')] }), '#/items/0/productId'],
-        ['a product twice', (id) => ({ items: [line(id), line(id)] }), '#/items/1/productId'],
-        ['a unit price', (id) => ({ items: [line(id, { unitPriceCents: 1 })] }), '#/items/0'],
         ['a total', (id) => ({ items: [line(id)], totalCents: 1 }), '#'],
-        ['an owner', (id) => ({ items: [line(id)], userId: randomUUID() }), '#'],
-        ['a status', (id) => ({ items: [line(id)], status: 'paid' }), '#'],
-        ['a currency', (id) => ({ items: [line(id)], currency: 'USD' }), '#'],
       ])('%s', async (_, body, pointer) => {
         const buyer = await register(t.server);
         const item = await product({ stock: 100 });
@@ -537,15 +524,10 @@ describe('orders', () => {
       }
     });
 
+    // The whole status machine is unit-tested (orders.service.spec.ts); here, the two answers.
     it.each([
-      [[], 'shipped'],
-      [[], 'delivered'],
-      [[], 'pending'],
-      [['paid'], 'pending'],
       [['paid'], 'delivered'],
       [['paid', 'shipped'], 'cancelled'],
-      [['paid', 'shipped', 'delivered'], 'cancelled'],
-      [['cancelled'], 'paid'],
     ])('after %j refuses → %s with 409', async (path, status) => {
       const { order } = await pendingOrder();
       for (const step of path) await setStatus(order.id, step).expect(200);

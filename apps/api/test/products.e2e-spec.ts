@@ -76,20 +76,11 @@ describe('catalog', () => {
       expect(res.body).toMatchObject({ status: 409, type: '/problems/sku-taken' });
     });
 
+    // Every rule of the body is unit-tested (product.schemas.spec.ts); here, that a refusal is
+    // a 400 with pointers and writes nothing.
     it.each([
-      [{ priceCents: -1 }, '#/priceCents'],
-      [{ priceCents: 1.5 }, '#/priceCents'],
-      [{ priceCents: 100_000_001 }, '#/priceCents'],
-      [{ stock: -1 }, '#/stock'],
-      [{ currency: 'eur' }, '#/currency'],
       [{ currency: 'XYZ' }, '#/currency'],
-      [{ name: '   ' }, '#/name'],
-      [{ name: 'x'.repeat(201) }, '#/name'],
-      [{ sku: 'has space' }, '#/sku'],
-      [{ description: 'nul \u0000 byte' }, '#/description'],
-      [{ id: randomUUID() }, '#'],
       [{ active: false }, '#'],
-      [{ createdAt: '2020-01-01T00:00:00Z' }, '#'],
     ])('refuses %j with 400 pointing at %s', async (fields, pointer) => {
       const sku = newSku();
       const res = await request(t.server)
@@ -217,17 +208,14 @@ describe('catalog', () => {
         .expect(200);
     });
 
-    it.each([{}, { sku: 'NEW-SKU' }, { currency: 'USD' }, { version: 9 }, { stock: -1 }])(
-      'refuses %j with 400',
-      async (body) => {
-        const product = await create();
-        await request(t.server)
-          .patch(`/v1/products/${product.id}`)
-          .set(...bearer(admin.accessToken))
-          .send(body)
-          .expect(400);
-      },
-    );
+    it.each([{}, { sku: 'NEW-SKU' }])('refuses %j with 400', async (body) => {
+      const product = await create();
+      await request(t.server)
+        .patch(`/v1/products/${product.id}`)
+        .set(...bearer(admin.accessToken))
+        .send(body)
+        .expect(400);
+    });
 
     it('answers 404 for an unknown product, also with If-Match', async () => {
       for (const ifMatch of [undefined, '"1"']) {

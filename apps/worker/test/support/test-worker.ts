@@ -1,9 +1,10 @@
 import type { Config } from '@libs/config';
 import { testConfig } from '@libs/testing';
 import type { INestApplicationContext } from '@nestjs/common';
-import type { Mail, MailSender } from '../../src/notifications/mail-sender.js';
 import { createWorker, stopWorker } from '../../src/worker.js';
 import type { WorkerOverrides } from '../../src/worker.module.js';
+
+export { RecordingMailSender } from '../fakes/mail-sender.fake.js';
 
 export interface TestWorker {
   readonly app: INestApplicationContext;
@@ -28,24 +29,4 @@ export async function startTestWorker(
   });
   const app = await createWorker(config, overrides);
   return { app, config, stop: () => stopWorker(app) };
-}
-
-/** A mail sender that records what it sent, and can fail the first tries of each message. */
-export class RecordingMailSender implements MailSender {
-  readonly sent: Mail[] = [];
-  private readonly tries = new Map<string, number>();
-
-  constructor(private readonly failuresPerMail = 0) {}
-
-  send(mail: Mail): Promise<void> {
-    const tries = (this.tries.get(mail.id) ?? 0) + 1;
-    this.tries.set(mail.id, tries);
-    if (tries <= this.failuresPerMail) return Promise.reject(new Error('mail server unavailable'));
-    this.sent.push(mail);
-    return Promise.resolve();
-  }
-
-  triesOf(id: string): number {
-    return this.tries.get(id) ?? 0;
-  }
 }

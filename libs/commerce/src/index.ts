@@ -7,7 +7,7 @@ export {
   ORDER_AGGREGATE,
   recordOrderEvent,
 } from './order-events.js';
-export { canTransition } from './order-status.js';
+export { ORDER_STATUSES, canTransition } from './order-status.js';
 export {
   type LockedProduct,
   type NewOrder,

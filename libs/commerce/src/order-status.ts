@@ -9,6 +9,9 @@ const NEXT: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
   cancelled: [],
 };
 
+/** Every status, in the order of the machine (the keys above cover the database enum). */
+export const ORDER_STATUSES = Object.keys(NEXT) as [OrderStatus, ...OrderStatus[]];
+
 export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
   return NEXT[from].includes(to);
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type OrderStatus, Prisma, PrismaService } from '@libs/database';
+import { type OrderStatus, Prisma, PrismaService, keysetAfter } from '@libs/database';
 
 /** A client of one interactive transaction. */
 export type Transaction = Prisma.TransactionClient;
@@ -180,7 +180,9 @@ export class OrdersRepository {
     if (userId) conditions.push(Prisma.sql`"user_id" = ${userId}::uuid`);
     if (status) conditions.push(Prisma.sql`"status" = ${status}::"order_status"`);
     if (before)
-      conditions.push(Prisma.sql`("created_at", "id") < (${before.createdAt}, ${before.id}::uuid)`);
+      conditions.push(
+        keysetAfter(Prisma.raw('"created_at"'), Prisma.sql`${before.createdAt}`, before.id, true),
+      );
     const orders = await this.prisma.$queryRaw<Omit<OrderRecord, 'lines'>[]>`
       SELECT ${ORDER_COLUMNS} FROM "orders"
       WHERE ${Prisma.join(conditions, ' AND ')}

@@ -2,6 +2,8 @@ export { DatabaseModule } from './database.module.js';
 export { PrismaService } from './prisma.service.js';
 export { isDatabaseUnavailableError } from './database-errors.js';
 export { containsPattern } from './like-pattern.js';
+export { keysetAfter } from './keyset.js';
+export { isUniqueViolation, nullIfNotFound } from './prisma-errors.js';
 export { OrderStatus, Prisma, Role, type User } from './generated/prisma/client.js';
 export {
   createMigration,

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma, PrismaService, containsPattern } from '@libs/database';
+import {
+  Prisma,
+  PrismaService,
+  containsPattern,
+  isUniqueViolation,
+  keysetAfter,
+  nullIfNotFound,
+} from '@libs/database';
 
 /** The listing orders a client may ask for; `-` means descending. */
 export const PRODUCT_SORTS = [
@@ -75,8 +82,7 @@ export class ProductsRepository {
     try {
       return await this.prisma.product.create({ data: product });
     } catch (error) {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
-        throw new SkuTakenError();
+      if (isUniqueViolation(error)) throw new SkuTakenError();
       throw error;
     }
   }
@@ -86,21 +92,13 @@ export class ProductsRepository {
    * version (one conditional UPDATE, so two admins cannot overwrite each other unnoticed).
    * Null when no row matched.
    */
-  async update(
-    id: string,
-    changes: ProductChanges,
-    version?: number,
-  ): Promise<ProductRecord | null> {
-    try {
-      return await this.prisma.product.update({
+  update(id: string, changes: ProductChanges, version?: number): Promise<ProductRecord | null> {
+    return nullIfNotFound(
+      this.prisma.product.update({
         where: { id, ...(version === undefined ? {} : { version }) },
         data: { ...changes, version: { increment: 1 } },
-      });
-    } catch (error) {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025')
-        return null;
-      throw error;
-    }
+      }),
+    );
   }
 
   /** Archives an active product; false when there is no such product at all. */
@@ -113,11 +111,7 @@ export class ProductsRepository {
     return (await this.prisma.product.count({ where: { id } })) === 1;
   }
 
-  /**
-   * A page of active products in `sort` order after the cursor. Keyset pagination with a row
-   * comparison, `(column, id) > (value, id)`, which PostgreSQL answers from the index of that
-   * order: a deep page costs what the first one does.
-   */
+  /** A page of active products in `sort` order after the cursor (keyset pagination). */
   list(options: {
     limit: number;
     sort: ProductSort;
@@ -131,11 +125,7 @@ export class ProductsRepository {
     if (options.q) conditions.push(Prisma.sql`"name" ILIKE ${containsPattern(options.q)}`);
     if (options.after) {
       const { value, id } = options.after;
-      conditions.push(
-        descending
-          ? Prisma.sql`(${column}, "id") < (${value}::${cast}, ${id}::uuid)`
-          : Prisma.sql`(${column}, "id") > (${value}::${cast}, ${id}::uuid)`,
-      );
+      conditions.push(keysetAfter(column, Prisma.sql`${value}::${cast}`, id, descending));
     }
     return this.prisma.$queryRaw<ProductRecord[]>`
       SELECT ${PRODUCT_COLUMNS} FROM "products"

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma, PrismaService, type Role, containsPattern } from '@libs/database';
+import {
+  Prisma,
+  PrismaService,
+  type Role,
+  containsPattern,
+  isUniqueViolation,
+  keysetAfter,
+  nullIfNotFound,
+} from '@libs/database';
 
 /** The columns a User response may show: never the password hash. */
 const PUBLIC_FIELDS = { id: true, email: true, name: true, role: true, createdAt: true } as const;
@@ -19,10 +27,6 @@ export interface UserCredentials extends UserRecord {
 
 export class EmailTakenError extends Error {
   override readonly name = 'EmailTakenError';
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 }
 
 @Injectable()
@@ -69,19 +73,12 @@ export class UsersRepository {
     id: string,
     data: { name?: string; role?: Role; disabled?: boolean },
   ): Promise<UserRecord | null> {
-    return this.prisma.user
-      .update({ where: { id }, data, select: PUBLIC_FIELDS })
-      .catch((error: unknown) => {
-        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025')
-          return null;
-        throw error;
-      });
+    return nullIfNotFound(this.prisma.user.update({ where: { id }, data, select: PUBLIC_FIELDS }));
   }
 
   /**
-   * A page in (createdAt, id) order after the cursor, optionally filtered by a case-insensitive
-   * substring of email or name. Keyset pagination with a row comparison that PostgreSQL answers
-   * from the (created_at, id) index: deep pages cost what the first one does.
+   * A page in (createdAt, id) order after the cursor (keyset pagination), optionally filtered by
+   * a case-insensitive substring of email or name.
    */
   list(options: {
     limit: number;
@@ -95,7 +92,9 @@ export class UsersRepository {
       conditions.push(Prisma.sql`("email" ILIKE ${pattern} OR "name" ILIKE ${pattern})`);
     }
     if (after)
-      conditions.push(Prisma.sql`("created_at", "id") > (${after.createdAt}, ${after.id}::uuid)`);
+      conditions.push(
+        keysetAfter(Prisma.raw('"created_at"'), Prisma.sql`${after.createdAt}`, after.id, false),
+      );
     return this.prisma.$queryRaw<UserRecord[]>`
       SELECT "id", "email", "name", "role"::text AS "role", "created_at" AS "createdAt"
       FROM "users" WHERE ${Prisma.join(conditions, ' AND ')}

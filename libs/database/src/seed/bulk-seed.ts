@@ -65,7 +65,7 @@ const LINES_SQL = `
 const ORDERS_SQL = `
   INSERT INTO orders (id, user_id, status, total_cents, currency, created_at, updated_at)
   SELECT l.order_id, u.id,
-         (ARRAY['pending', 'paid', 'shipped', 'delivered', 'cancelled'])[1 + l.i % 5]::order_status,
+         (enum_range(NULL::order_status))[1 + l.i % 5],
          sum(l.quantity * l.unit_price_cents), 'EUR', l.ts, l.ts
   FROM bulk_lines AS l JOIN bulk_users AS u ON u.n = l.i % $1::int
   GROUP BY l.i, l.order_id, l.ts, u.id`;

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { pageQuery } from '../../platform/pagination/cursor.js';
-import type { OrderRecord } from '@libs/commerce';
+import { ORDER_STATUSES, type OrderRecord } from '@libs/commerce';
 
-export const ORDER_STATUSES = ['pending', 'paid', 'shipped', 'delivered', 'cancelled'] as const;
 const orderStatus = z.enum(ORDER_STATUSES);
 
 export const orderIdParam = z.uuid();

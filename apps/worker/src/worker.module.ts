@@ -1,4 +1,5 @@
 import { type DynamicModule, Module, type Provider } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
 import { CacheModule } from '@libs/cache';
 import { CommerceModule } from '@libs/commerce';
 import { type Config, ConfigModule } from '@libs/config';
@@ -41,6 +42,7 @@ export class WorkerModule {
         DatabaseModule,
         CacheModule.forRoot(),
         CommerceModule,
+        TerminusModule.forRoot({ logger: false }),
       ],
       providers: [
         mail,

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { CatalogCache } from './catalog-cache.js';
+import { OrderTransitions } from './order-transitions.js';
 import { OrdersRepository } from './orders.repository.js';
 
-/** Order and catalog persistence; needs the (global) DatabaseModule and CacheModule. */
+/** Orders and the catalog cache; needs the (global) Config, Database, Cache and Metrics modules. */
 @Module({
-  providers: [OrdersRepository, CatalogCache],
-  exports: [OrdersRepository, CatalogCache],
+  providers: [OrdersRepository, OrderTransitions, CatalogCache],
+  exports: [OrdersRepository, OrderTransitions, CatalogCache],
 })
 export class CommerceModule {}

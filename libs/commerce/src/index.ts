@@ -8,7 +8,9 @@ export {
   recordOrderEvent,
 } from './order-events.js';
 export { ORDER_STATUSES, canTransition } from './order-status.js';
+export { OrderTransitions, type TransitionCheck } from './order-transitions.js';
 export {
+  type LockedOrder,
   type LockedProduct,
   type NewOrder,
   type OrderLineRecord,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { type Config, InjectConfig } from '@libs/config';
 import { type OrderStatus, Prisma, PrismaService, keysetAfter } from '@libs/database';
 
 /** A client of one interactive transaction. */
@@ -35,6 +36,19 @@ export interface LockedProduct {
   readonly active: boolean;
 }
 
+/** An order row as a status change sees it while holding its lock. */
+export interface LockedOrder {
+  readonly userId: string;
+  readonly status: OrderStatus;
+  readonly version: number;
+}
+
+/** Bounds of one transaction: waiting for a connection, and the work itself. */
+export interface TransactionLimits {
+  readonly maxWaitMs: number;
+  readonly timeoutMs: number;
+}
+
 export interface NewOrder {
   readonly userId: string;
   readonly currency: string;
@@ -58,7 +72,18 @@ const WITH_LINES = { lines: { select: LINE_FIELDS, orderBy: { lineNo: 'asc' } } 
 
 @Injectable()
 export class OrdersRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  /** Waiting for a connection is bounded like any other query; the work itself is short. */
+  private readonly limits: TransactionLimits;
+
+  constructor(
+    private readonly prisma: PrismaService,
+    @InjectConfig() config: Config,
+  ) {
+    this.limits = {
+      maxWaitMs: config.database.poolTimeoutMs || 2_000,
+      timeoutMs: config.database.statementTimeoutMs || 10_000,
+    };
+  }
 
   /**
    * Runs `work` in one transaction (READ COMMITTED; the row locks below make it safe). Waiting
@@ -66,7 +91,7 @@ export class OrdersRepository {
    */
   transaction<T>(
     work: (tx: Transaction) => Promise<T>,
-    limits: { maxWaitMs: number; timeoutMs: number },
+    limits: TransactionLimits = this.limits,
   ): Promise<T> {
     return this.prisma.$transaction(work, { maxWait: limits.maxWaitMs, timeout: limits.timeoutMs });
   }
@@ -125,11 +150,8 @@ export class OrdersRepository {
   }
 
   /** Locks the order row: status changes of one order happen one at a time. */
-  async lockOrder(
-    tx: Transaction,
-    id: string,
-  ): Promise<{ userId: string; status: OrderStatus; version: number } | undefined> {
-    const [row] = await tx.$queryRaw<{ userId: string; status: OrderStatus; version: number }[]>`
+  async lockOrder(tx: Transaction, id: string): Promise<LockedOrder | undefined> {
+    const [row] = await tx.$queryRaw<LockedOrder[]>`
       SELECT "user_id" AS "userId", "status"::text AS "status", "version"
       FROM "orders" WHERE "id" = ${id}::uuid FOR UPDATE`;
     return row;
@@ -143,9 +165,8 @@ export class OrdersRepository {
     });
   }
 
-  /** The order, if it exists and (when `ownerId` is given) belongs to that user. */
   /**
-   * One round trip (the hottest read of the API): the order with its lines aggregated as JSON,
+   * The order, if it exists and (when `ownerId` is given) belongs to that user. One round trip (the hottest read of the API): the order with its lines aggregated as JSON,
    * where Prisma's `include` would send a second query for the lines.
    */
   async findById(id: string, ownerId?: string): Promise<OrderRecord | null> {

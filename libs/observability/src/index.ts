@@ -14,3 +14,4 @@ export {
   untraced,
   withTraceContext,
 } from './telemetry/trace-context.js';
+export { PING_TIMEOUT_MS, pingIndicator } from './health/ping-indicator.js';

@@ -2,7 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { MemoryStore } from '@libs/cache';
 import { type Config, loadConfig } from '@libs/config';
 import { CacheMetrics, MetricsRegistry } from '@libs/observability';
-import { ManualClock, asReal } from '../../test/fakes/fake.js';
+import { ManualClock, asReal } from '@libs/testing/fakes';
 import { FakePasswordHasher } from '../../test/fakes/password-hasher.fake.js';
 import { InMemorySessionsRepository } from '../../test/fakes/sessions.repository.fake.js';
 import { InMemoryUsersRepository } from '../../test/fakes/users.repository.fake.js';

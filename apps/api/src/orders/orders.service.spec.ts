@@ -1,10 +1,15 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { CacheAside, MemoryStore } from '@libs/cache';
-import { CatalogCache, type OrderRecord, type OrdersRepository } from '@libs/commerce';
+import {
+  CatalogCache,
+  type OrderRecord,
+  OrderTransitions,
+  type OrdersRepository,
+} from '@libs/commerce';
 import { loadConfig } from '@libs/config';
 import { BusinessMetrics, MetricsRegistry } from '@libs/observability';
-import { ManualClock, asReal, nextUuid } from '../../test/fakes/fake.js';
-import { InMemoryOrdersRepository } from '../../test/fakes/orders.repository.fake.js';
+import { ManualClock, asReal, nextUuid } from '@libs/testing/fakes';
+import { InMemoryOrdersRepository } from '@libs/commerce/testing';
 import type { AuthenticatedUser } from '../auth/guards/authenticated-user.js';
 import { DomainError } from '../platform/errors/domain-error.js';
 import type { StoredResponse } from '../platform/idempotency/idempotency.repository.js';
@@ -33,10 +38,14 @@ describe('OrdersService', () => {
     orders = new InMemoryOrdersRepository(clock);
     registry = new MetricsRegistry();
     const store = new MemoryStore(() => clock.now().getTime());
+    const catalog = new CatalogCache(new CacheAside(store), store);
+    const metrics = new BusinessMetrics(registry);
+    const repository = asReal<OrdersRepository>(orders);
     service = new OrdersService(
-      asReal<OrdersRepository>(orders),
-      new CatalogCache(new CacheAside(store), store),
-      new BusinessMetrics(registry),
+      repository,
+      new OrderTransitions(repository, catalog, metrics),
+      catalog,
+      metrics,
       loadConfig({ NODE_ENV: 'test' }, { signingKeys: false }),
     );
     completed = [];

@@ -7,8 +7,8 @@ import {
   type LockedProduct,
   type OrderLineRecord,
   type OrderRecord,
+  OrderTransitions,
   OrdersRepository,
-  type Transaction,
   canTransition,
   recordOrderEvent,
 } from '@libs/commerce';
@@ -71,6 +71,7 @@ export class OrdersService {
 
   constructor(
     private readonly orders: OrdersRepository,
+    private readonly transitions: OrderTransitions,
     private readonly catalog: CatalogCache,
     private readonly metrics: BusinessMetrics,
     @InjectConfig() config: Config,
@@ -177,25 +178,25 @@ export class OrdersService {
     status: Exclude<OrderStatus, 'pending'>,
     version?: number | null,
   ): Promise<VersionedOrder> {
-    let returnedStock: string[] = [];
-    const order = await this.orders.transaction(async (tx: Transaction) => {
-      const current = await this.orders.lockOrder(tx, id);
-      if (!current || (actor.role !== 'admin' && current.userId !== actor.id))
-        throw new DomainError('order_not_found');
-      if (version !== undefined && version !== current.version)
-        throw new DomainError('precondition_failed');
-      if (!canTransition(current.status, status))
-        throw new DomainError(
-          status === 'cancelled' ? 'order_not_cancellable' : 'invalid_transition',
-          `The order is ${current.status}.`,
-        );
-      if (status === 'cancelled') returnedStock = await this.orders.returnStock(tx, id);
-      const changed = await this.orders.setStatus(tx, id, status);
-      await recordOrderEvent(tx, `order.${status}`, changed, currentTraceContext());
-      return versioned(changed);
-    }, this.limits);
-    if (returnedStock.length > 0) await this.catalog.invalidate(...returnedStock);
-    if (status === 'cancelled') this.metrics.orderCancelled();
-    return order;
+    const changed = await this.transitions.change(
+      id,
+      status,
+      (current) => {
+        if (!current || (actor.role !== 'admin' && current.userId !== actor.id))
+          throw new DomainError('order_not_found');
+        if (version !== undefined && version !== current.version)
+          throw new DomainError('precondition_failed');
+        if (!canTransition(current.status, status))
+          throw new DomainError(
+            status === 'cancelled' ? 'order_not_cancellable' : 'invalid_transition',
+            `The order is ${current.status}.`,
+          );
+        return true;
+      },
+      currentTraceContext(),
+    );
+    // The check above either lets the change through or throws.
+    if (!changed) throw new DomainError('order_not_found');
+    return versioned(changed);
   }
 }

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { CacheAside, MemoryStore } from '@libs/cache';
 import { CatalogCache } from '@libs/commerce';
-import { ManualClock, asReal } from '../../test/fakes/fake.js';
+import { ManualClock, asReal } from '@libs/testing/fakes';
 import { InMemoryProductsRepository } from '../../test/fakes/products.repository.fake.js';
 import { DomainError } from '../platform/errors/domain-error.js';
 import type { Cursor } from '../platform/pagination/cursor.js';

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from '@jest/globals';
 import { MemoryStore } from '@libs/cache';
 import { loadConfig } from '@libs/config';
 import { CacheMetrics, MetricsRegistry } from '@libs/observability';
-import { ManualClock, asReal, nextUuid } from '../../test/fakes/fake.js';
+import { ManualClock, asReal, nextUuid } from '@libs/testing/fakes';
 import { InMemorySessionsRepository } from '../../test/fakes/sessions.repository.fake.js';
 import { InMemoryUsersRepository } from '../../test/fakes/users.repository.fake.js';
 import type { SessionsRepository } from '../auth/sessions/sessions.repository.js';

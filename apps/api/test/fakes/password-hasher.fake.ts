@@ -1,5 +1,5 @@
 import type { PasswordHasher } from '../../src/auth/passwords/password-hasher.js';
-import type { Public } from './fake.js';
+import type { Public } from '@libs/testing/fakes';
 
 /**
  * A PasswordHasher without Argon2's cost: the "hash" keeps the password readable, and

@@ -6,7 +6,7 @@ import {
   type ProductsRepository,
   SkuTakenError,
 } from '../../src/products/products.repository.js';
-import { type ManualClock, type Public, nextUuid } from './fake.js';
+import { type ManualClock, type Public, nextUuid } from '@libs/testing/fakes';
 
 type SortField = 'name' | 'priceCents' | 'createdAt';
 

@@ -4,7 +4,7 @@ import type {
   SessionsRepository,
   StoredRefreshToken,
 } from '../../src/auth/sessions/sessions.repository.js';
-import { type Public, nextUuid } from './fake.js';
+import { type Public, nextUuid } from '@libs/testing/fakes';
 
 interface SessionRow {
   readonly id: string;

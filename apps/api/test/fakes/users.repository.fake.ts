@@ -5,7 +5,7 @@ import {
   type UserRecord,
   type UsersRepository,
 } from '../../src/users/users.repository.js';
-import { type ManualClock, type Public, nextUuid } from './fake.js';
+import { type ManualClock, type Public, nextUuid } from '@libs/testing/fakes';
 
 const publicFields = ({ id, email, name, role, createdAt }: UserCredentials): UserRecord => ({
   id,

@@ -1,17 +1,18 @@
-import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Injectable,
+  type OnApplicationShutdown,
+  ServiceUnavailableException,
+} from '@nestjs/common';
+import {
+  type HealthCheckResult,
+  HealthCheckService,
+  HealthIndicatorService,
+} from '@nestjs/terminus';
 import { PrismaService } from '@libs/database';
+import { pingIndicator } from '@libs/observability';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { BullConnection } from '../queues/bull-connection.js';
-
-const PROBE_TIMEOUT_MS = 2_000;
-
-function within<T>(work: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([
-    work,
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out')), ms).unref()),
-  ]);
-}
 
 /**
  * The worker has no API, only probes: `/health/live` (the process runs) and `/health/ready`
@@ -23,6 +24,8 @@ export class HealthServer implements OnApplicationShutdown {
   private stopping = false;
 
   constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
     private readonly prisma: PrismaService,
     private readonly bull: BullConnection,
   ) {}
@@ -55,11 +58,17 @@ export class HealthServer implements OnApplicationShutdown {
         json(404, { status: 404, title: 'Not Found' });
         return;
       }
-      void this.checks().then((checks) => {
-        const up = !this.stopping && Object.values(checks).every((check) => check === 'up');
-        if (up) json(200, { status: 'ok', checks });
-        else json(503, { type: 'about:blank', title: 'Service Unavailable', status: 503, checks });
-      });
+      const unavailable = (checks: Record<string, string>): void => {
+        json(503, { type: 'about:blank', title: 'Service Unavailable', status: 503, checks });
+      };
+      void this.checks().then(
+        (checks) => {
+          const up = !this.stopping && Object.values(checks).every((check) => check === 'up');
+          if (up) json(200, { status: 'ok', checks });
+          else unavailable(checks);
+        },
+        () => unavailable({}),
+      );
     });
     this.server = server;
     await new Promise<void>((resolve, reject) => {
@@ -69,15 +78,21 @@ export class HealthServer implements OnApplicationShutdown {
     return (server.address() as AddressInfo).port;
   }
 
-  private async checks(): Promise<{ database: string; redis: string }> {
-    const [database, redis] = await Promise.allSettled([
-      within(this.prisma.ping(), PROBE_TIMEOUT_MS),
-      within(this.bull.redis.ping(), PROBE_TIMEOUT_MS),
-    ]);
-    return {
-      database: database.status === 'fulfilled' ? 'up' : 'down',
-      redis: redis.status === 'fulfilled' ? 'up' : 'down',
-    };
+  /** Terminus runs the same checks as the API's readiness: each dependency pinged, bounded. */
+  private async checks(): Promise<Record<string, string>> {
+    let result: HealthCheckResult;
+    try {
+      result = await this.health.check([
+        pingIndicator(this.indicators, 'database', () => this.prisma.ping()),
+        pingIndicator(this.indicators, 'redis', () => this.bull.redis.ping()),
+      ]);
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      result = error.getResponse() as HealthCheckResult;
+    }
+    return Object.fromEntries(
+      Object.entries(result.details).map(([name, { status }]) => [name, status]),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

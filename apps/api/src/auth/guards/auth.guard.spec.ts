@@ -5,7 +5,7 @@ import type { Role } from '@libs/database';
 import { CacheMetrics, MetricsRegistry } from '@libs/observability';
 import type { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ManualClock, asReal, nextUuid } from '../../../test/fakes/fake.js';
+import { ManualClock, asReal, nextUuid } from '@libs/testing/fakes';
 import { InMemorySessionsRepository } from '../../../test/fakes/sessions.repository.fake.js';
 import { forge, newSigningKey } from '../../../test/support/jwt.js';
 import { ProblemException } from '../../platform/problem/problem.exception.js';

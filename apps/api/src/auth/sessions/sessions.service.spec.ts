@@ -3,7 +3,7 @@ import { MemoryStore } from '@libs/cache';
 import { loadConfig } from '@libs/config';
 import type { Role } from '@libs/database';
 import { CacheMetrics, MetricsRegistry } from '@libs/observability';
-import { ManualClock, asReal, nextUuid } from '../../../test/fakes/fake.js';
+import { ManualClock, asReal, nextUuid } from '@libs/testing/fakes';
 import { InMemorySessionsRepository } from '../../../test/fakes/sessions.repository.fake.js';
 import { DomainError } from '../../platform/errors/domain-error.js';
 import type { SessionsRepository } from './sessions.repository.js';

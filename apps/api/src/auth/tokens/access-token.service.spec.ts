@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { type Config, type Ed25519Jwk, loadConfig } from '@libs/config';
 import { SignJWT } from 'jose';
-import { ManualClock } from '../../../test/fakes/fake.js';
+import { ManualClock } from '@libs/testing/fakes';
 import { decodeJwt, forge, newSigningKey } from '../../../test/support/jwt.js';
 import { AccessTokenService, InvalidAccessTokenError } from './access-token.service.js';
 import { SigningKeys } from './signing-keys.js';

@@ -1,3 +1,7 @@
+/**
+ * Helpers for unit tests with in-memory fakes (no I/O): `@libs/testing/fakes`, kept apart from
+ * the harness so a unit test loads none of it.
+ */
 /** The public surface of a class: what a fake must implement. */
 export type Public<T> = { [K in keyof T]: T[K] };
 

@@ -4,9 +4,9 @@ import type {
   OrderRecord,
   OrdersRepository,
   Transaction,
-} from '@libs/commerce';
+} from '../src/index.js';
 import type { OrderStatus } from '@libs/database';
-import { type ManualClock, type Public, nextUuid } from './fake.js';
+import { type ManualClock, type Public, nextUuid } from '@libs/testing/fakes';
 
 /** An outbox row as the fake transaction recorded it. */
 export interface RecordedEvent {
@@ -47,6 +47,10 @@ export class InMemoryOrdersRepository implements Public<OrdersRepository> {
 
   order(id: string): OrderRecord | undefined {
     return this.state.orders.get(id);
+  }
+
+  all(): OrderRecord[] {
+    return [...this.state.orders.values()];
   }
 
   addProduct(product: Partial<LockedProduct> = {}): LockedProduct {

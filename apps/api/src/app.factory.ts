@@ -16,7 +16,7 @@ import { setupOpenApi } from './platform/openapi/openapi.js';
 import { ProblemDetailsFilter } from './platform/problem/problem-details.filter.js';
 import { SchemaValidationPipe } from './platform/validation/schema-validation.pipe.js';
 
-export const API_VERSION = (
+const API_VERSION = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
     version: string;
   }

@@ -44,7 +44,7 @@ export interface LockedOrder {
 }
 
 /** Bounds of one transaction: waiting for a connection, and the work itself. */
-export interface TransactionLimits {
+interface TransactionLimits {
   readonly maxWaitMs: number;
   readonly timeoutMs: number;
 }

@@ -4,7 +4,7 @@ import type {
   OrderRecord,
   OrdersRepository,
   Transaction,
-} from '../src/index.js';
+} from '../src/orders.repository.js';
 import type { OrderStatus } from '@libs/database';
 import { type ManualClock, type Public, nextUuid } from '@libs/testing/fakes';
 

@@ -1,7 +1,6 @@
 export {
   type Config,
   ConfigError,
-  describeEnv,
   type Ed25519Jwk,
   loadConfig,
   type OidcProviderConfig,

@@ -11,7 +11,7 @@ import { poolConfig } from './pool-config.js';
  * the first query; the pool is closed when the Nest application shuts down.
  */
 /** A statement sent to PostgreSQL: its SQL, its parameters as a JSON array, its duration in ms. */
-export interface QueryEvent {
+interface QueryEvent {
   readonly query: string;
   readonly params: string;
   readonly duration: number;

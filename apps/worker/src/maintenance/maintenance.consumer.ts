@@ -10,12 +10,12 @@ import { StaleOrders } from './stale-orders.js';
 const PURGE_BATCH = 1_000;
 
 /** The repeatable jobs; BullMQ's job schedulers run each once per interval across all replicas. */
-export const MAINTENANCE_JOBS = [
+const MAINTENANCE_JOBS = [
   'release-stale-orders',
   'purge-published-events',
   'purge-expired-idempotency-keys',
 ] as const;
-export type MaintenanceJob = (typeof MAINTENANCE_JOBS)[number];
+type MaintenanceJob = (typeof MAINTENANCE_JOBS)[number];
 
 @Injectable()
 export class MaintenanceConsumer extends JobConsumer {

@@ -1,6 +1,6 @@
 import type { OrderEventType } from '@libs/commerce';
 
-export interface RenderInput {
+interface RenderInput {
   readonly type: OrderEventType;
   readonly orderId: string;
   readonly customerName: string;
@@ -9,7 +9,7 @@ export interface RenderInput {
   readonly lines: readonly { name: string; quantity: number; unitPriceCents: number }[];
 }
 
-export interface Rendered {
+interface Rendered {
   readonly kind: string;
   readonly subject: string;
   readonly body: string;

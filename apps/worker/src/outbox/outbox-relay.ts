@@ -8,7 +8,7 @@ import { JobMetrics } from '../queues/job-metrics.js';
 import { type OutboxRow, OutboxRepository } from './outbox.repository.js';
 
 /** The job of one event in one queue. */
-export interface EventJob extends OrderEvent {
+interface EventJob extends OrderEvent {
   /** W3C trace context of the request that caused the event. */
   readonly headers: Readonly<Record<string, string>>;
 }

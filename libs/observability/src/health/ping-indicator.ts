@@ -4,7 +4,7 @@ import type { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/term
  * Within a readiness probe's own timeout (3 s in k8s/), whatever the dependency does; a first
  * connection on a busy node can take over a second.
  */
-export const PING_TIMEOUT_MS = 2_500;
+const PING_TIMEOUT_MS = 2_500;
 
 /** Settles like `promise`, or rejects once `ms` have passed; its timer never outlives it. */
 async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {

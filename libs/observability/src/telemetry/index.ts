@@ -1,2 +1,2 @@
 // Entry for apps' instrumentation files (`node --import`): imports nothing an app instruments.
-export { startTelemetry, type Telemetry, type TelemetryOptions } from './start-telemetry.js';
+export { startTelemetry, type Telemetry } from './start-telemetry.js';

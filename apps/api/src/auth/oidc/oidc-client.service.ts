@@ -7,14 +7,14 @@ import { DomainError } from '../../platform/errors/domain-error.js';
 const PROVIDER_TIMEOUT_SECONDS = 3;
 
 /** What the application needs from a verified sign-in, whatever the provider. */
-export interface OidcClaims {
+interface OidcClaims {
   readonly subject: string;
   readonly email: string | undefined;
   readonly emailVerified: boolean;
   readonly name: string | undefined;
 }
 
-export interface CodeExchangeChecks {
+interface CodeExchangeChecks {
   readonly state: string;
   readonly nonce: string;
   readonly codeVerifier: string;

@@ -23,7 +23,7 @@ const pendingLogin = z.object({
 });
 type PendingLogin = z.infer<typeof pendingLogin>;
 
-export interface OidcIdentity extends ExternalIdentity {
+interface OidcIdentity extends ExternalIdentity {
   /** The relative path given to `authorize`, if any. */
   readonly returnTo: string | undefined;
 }

@@ -13,7 +13,7 @@ const LIVE_SESSION_CACHE_MS = 30_000;
 const FORGET_RETRY_MS = 1_000;
 const cacheKey = (sessionId: string): string => `session:${sessionId}`;
 
-export type RevocationReason = 'logout' | 'password_changed' | 'user_disabled' | 'refresh_reuse';
+type RevocationReason = 'logout' | 'password_changed' | 'user_disabled' | 'refresh_reuse';
 
 /**
  * Sessions and their refresh tokens: single use, rotated on every refresh, and a replayed

@@ -11,7 +11,7 @@ const CLOCK_TOLERANCE_SECONDS = 30;
 /** Headers that let a token name its own key: never trusted (RFC 8725 §3.10). */
 const KEY_CARRYING_HEADERS = ['jku', 'x5u', 'jwk', 'x5c'] as const;
 
-export interface AccessTokenClaims {
+interface AccessTokenClaims {
   readonly userId: string;
   readonly sessionId: string;
   readonly role: 'user' | 'admin';

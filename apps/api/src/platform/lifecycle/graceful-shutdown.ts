@@ -35,7 +35,7 @@ export async function shutdownGracefully(app: NestFastifyApplication): Promise<v
  * The process exits once its event loop is empty. A telemetry exporter still retrying a
  * collector that is gone would hold it open; this gives it a moment to flush, then exits.
  */
-export function exitAfterFlush(flushMs = 2_000): void {
+function exitAfterFlush(flushMs = 2_000): void {
   setTimeout(() => process.exit(), flushMs).unref();
 }
 

@@ -16,7 +16,7 @@ export const AUTH_RATE_LIMIT = Symbol('auth-rate-limit');
 /** Metadata written by @NoRateLimit() and read by RateLimitGuard. */
 export const NO_RATE_LIMIT = Symbol('no-rate-limit');
 
-export interface AuthRateLimitOptions {
+interface AuthRateLimitOptions {
   /** Also limit per account (the `email` field of the body). Default: true. */
   readonly account?: boolean;
 }

@@ -3,7 +3,7 @@ import { ProblemException } from '../problem/problem.exception.js';
 import { THROTTLERS } from './rate-limit.decorators.js';
 import { type Quota, quotaHeaders } from './rate-limit.quota.js';
 
-export const RATE_LIMITED_TYPE = '/problems/rate-limited';
+const RATE_LIMITED_TYPE = '/problems/rate-limited';
 
 /** The 429 answer, rendered by ProblemDetailsFilter like every other error. */
 export function rateLimited(quota: Quota): ProblemException {

@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '../auth/auth.module.js';
+import { SessionsModule } from '../auth/sessions/sessions.module.js';
 import { UsersController } from './users.controller.js';
+import { UsersRepository } from './users.repository.js';
 import { UsersService } from './users.service.js';
 
+/** Accounts: the feature owns its repository; sign-in (AuthModule) reads accounts through it. */
 @Module({
-  imports: [AuthModule],
+  imports: [SessionsModule],
   controllers: [UsersController],
-  providers: [UsersService],
+  providers: [UsersRepository, UsersService],
+  exports: [UsersRepository],
 })
 export class UsersModule {}

@@ -6,18 +6,17 @@ import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { AuthGuard } from './guards/auth.guard.js';
 import { JwtStrategy } from './guards/jwt.strategy.js';
-import { PasswordHasher } from './passwords/password-hasher.js';
+import { PasswordsModule } from './passwords/passwords.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
 import { AccessTokenService } from './tokens/access-token.service.js';
 import { JwksController } from './tokens/jwks.controller.js';
 import { SigningKeys } from './tokens/signing-keys.js';
 
 @Module({
-  imports: [PassportModule, UsersModule, SessionsModule],
+  imports: [PassportModule, UsersModule, SessionsModule, PasswordsModule],
   controllers: [AuthController, JwksController],
   providers: [
     AuthService,
-    PasswordHasher,
     SigningKeys,
     AccessTokenService,
     JwtStrategy,

@@ -170,48 +170,6 @@ describe('AuthService', () => {
     });
   });
 
-  describe('changePassword', () => {
-    it('sets the new password and ends every other session', async () => {
-      const current = await auth.register({ email: 'ada@example.com', password: PASSWORD });
-      const other = await auth.login({ email: 'ada@example.com', password: PASSWORD });
-      const caller = { id: current.user.id, sessionId: sessionOf(current.accessToken) };
-      const newPassword = 'another quiet walk in the rain 7';
-      await auth.changePassword(caller, { currentPassword: PASSWORD, newPassword });
-      await expect(sessions.live(caller.sessionId)).resolves.not.toBeNull();
-      await expect(sessions.live(sessionOf(other.accessToken))).resolves.toBeNull();
-      await expect(
-        auth.login({ email: 'ada@example.com', password: newPassword }),
-      ).resolves.toBeDefined();
-    });
-
-    it('refuses a wrong current password with wrong_password, changing nothing', async () => {
-      const { user, accessToken } = await auth.register({
-        email: 'ada@example.com',
-        password: PASSWORD,
-      });
-      await expect(
-        auth.changePassword(
-          { id: user.id, sessionId: sessionOf(accessToken) },
-          { currentPassword: 'not it', newPassword: 'another quiet walk in the rain 7' },
-        ),
-      ).rejects.toEqual(new DomainError('wrong_password'));
-      expect(users.rows.get(user.id)?.passwordHash).toBe(`fake-v2$${PASSWORD}`);
-    });
-
-    it('refuses a weak new password pointing at #/newPassword', async () => {
-      const { user, accessToken } = await auth.register({
-        email: 'ada@example.com',
-        password: PASSWORD,
-      });
-      await expect(
-        auth.changePassword(
-          { id: user.id, sessionId: sessionOf(accessToken) },
-          { currentPassword: PASSWORD, newPassword: 'qwerty123456' },
-        ),
-      ).rejects.toMatchObject({ code: 'weak_password', errors: [{ pointer: '#/newPassword' }] });
-    });
-  });
-
   describe('signInWithOidc', () => {
     const identity = (overrides: Partial<ExternalIdentity> = {}): ExternalIdentity => ({
       provider: 'test-idp',

@@ -4,7 +4,7 @@ import { type UserResponse, toUserResponse } from '../users/dto/user.schemas.js'
 import { EmailTakenError, type UserRecord, UsersRepository } from '../users/users.repository.js';
 import type { TokenResponse } from './dto/token-response.js';
 import { PasswordHasher } from './passwords/password-hasher.js';
-import { passwordWeakness } from './passwords/password-policy.js';
+import { assertStrongPassword } from './passwords/strong-password.js';
 import { SessionsService } from './sessions/sessions.service.js';
 import { AccessTokenService } from './tokens/access-token.service.js';
 
@@ -14,15 +14,6 @@ export interface ExternalIdentity {
   readonly email: string | undefined;
   readonly emailVerified: boolean;
   readonly name: string | undefined;
-}
-
-function assertStrong(
-  password: string,
-  account: { email: string; name?: string },
-  pointer: string,
-): void {
-  const weakness = passwordWeakness(password, account);
-  if (weakness) throw new DomainError('weak_password', weakness, [{ pointer, detail: weakness }]);
 }
 
 @Injectable()
@@ -39,7 +30,7 @@ export class AuthService {
     password: string;
     name?: string;
   }): Promise<TokenResponse> {
-    assertStrong(input.password, input, '#/password');
+    assertStrongPassword(input.password, input, '#/password');
     const passwordHash = await this.passwords.hash(input.password);
     try {
       const user = await this.users.create({
@@ -82,21 +73,6 @@ export class AuthService {
   async logout(user: { id: string; sessionId: string }, refreshToken?: string): Promise<void> {
     await this.sessions.revoke(user.sessionId, 'logout');
     if (refreshToken) await this.sessions.revokeByRefreshToken(refreshToken, user.id);
-  }
-
-  async changePassword(
-    user: { id: string; sessionId: string },
-    input: { currentPassword: string; newPassword: string },
-  ): Promise<void> {
-    const account = await this.users.findCredentialsById(user.id);
-    if (!account) throw new DomainError('user_not_found');
-    const valid = account.passwordHash
-      ? await this.passwords.verify(account.passwordHash, input.currentPassword)
-      : await this.passwords.verifyNobody(input.currentPassword);
-    if (!valid) throw new DomainError('wrong_password');
-    assertStrong(input.newPassword, account, '#/newPassword');
-    await this.users.setPasswordHash(account.id, await this.passwords.hash(input.newPassword));
-    await this.sessions.revokeAllOfUser(account.id, 'password_changed', user.sessionId);
   }
 
   /**

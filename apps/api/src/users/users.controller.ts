@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
-import { AuthService } from '../auth/auth.service.js';
 import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
 import { Roles } from '../auth/decorators/roles.decorator.js';
 import { changePasswordBody } from '../auth/dto/auth.schemas.js';
@@ -21,10 +20,7 @@ import { UsersService } from './users.service.js';
 @ApiBearerAuth()
 @Controller('v1/users')
 export class UsersController {
-  constructor(
-    private readonly users: UsersService,
-    private readonly auth: AuthService,
-  ) {}
+  constructor(private readonly users: UsersService) {}
 
   @Get('me')
   @ApiOperation({ summary: 'The signed-in user.' })
@@ -50,7 +46,7 @@ export class UsersController {
     @CurrentUser() user: AuthenticatedUser,
     @Body({ schema: changePasswordBody }) body: z.output<typeof changePasswordBody>,
   ): Promise<void> {
-    await this.auth.changePassword(user, body);
+    await this.users.changePassword(user, body);
   }
 
   @Get()

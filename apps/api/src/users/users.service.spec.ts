@@ -3,8 +3,10 @@ import { MemoryStore } from '@libs/cache';
 import { loadConfig } from '@libs/config';
 import { CacheMetrics, MetricsRegistry } from '@libs/observability';
 import { ManualClock, asReal, nextUuid } from '@libs/testing/fakes';
+import { FakePasswordHasher } from '../../test/fakes/password-hasher.fake.js';
 import { InMemorySessionsRepository } from '../../test/fakes/sessions.repository.fake.js';
 import { InMemoryUsersRepository } from '../../test/fakes/users.repository.fake.js';
+import type { PasswordHasher } from '../auth/passwords/password-hasher.js';
 import type { SessionsRepository } from '../auth/sessions/sessions.repository.js';
 import { SessionsService } from '../auth/sessions/sessions.service.js';
 import { DomainError } from '../platform/errors/domain-error.js';
@@ -39,7 +41,11 @@ describe('UsersService', () => {
       clock,
       new CacheMetrics(new MetricsRegistry()),
     );
-    service = new UsersService(asReal<UsersRepository>(users), sessions);
+    service = new UsersService(
+      asReal<UsersRepository>(users),
+      sessions,
+      asReal<PasswordHasher>(new FakePasswordHasher()),
+    );
   });
 
   it('answers a user without credentials', async () => {
@@ -112,6 +118,59 @@ describe('UsersService', () => {
       await sessions.live(sessionId);
       await service.adminUpdate(user.id, { disabled: false });
       await expect(sessions.live(sessionId)).resolves.toEqual({ userId: user.id, role: 'user' });
+    });
+  });
+
+  describe('changePassword', () => {
+    const PASSWORD = 'a quiet walk in the mist 42';
+    const NEW_PASSWORD = 'another quiet walk in the rain 7';
+
+    const account = async () => {
+      const user = users.add({ email: 'ada@example.com', passwordHash: `fake-v2$${PASSWORD}` });
+      const current = await sessions.start(user.id);
+      const other = await sessions.start(user.id);
+      return { user, caller: { id: user.id, sessionId: current.sessionId }, other };
+    };
+
+    it('sets the new password and ends every other session, not the caller’s', async () => {
+      const { user, caller, other } = await account();
+      await service.changePassword(caller, {
+        currentPassword: PASSWORD,
+        newPassword: NEW_PASSWORD,
+      });
+      expect(users.rows.get(user.id)?.passwordHash).toBe(`fake-v2$${NEW_PASSWORD}`);
+      await expect(sessions.live(caller.sessionId)).resolves.not.toBeNull();
+      await expect(sessions.live(other.sessionId)).resolves.toBeNull();
+    });
+
+    it('refuses a wrong current password with wrong_password, changing nothing', async () => {
+      const { user, caller, other } = await account();
+      await expect(
+        service.changePassword(caller, { currentPassword: 'not it', newPassword: NEW_PASSWORD }),
+      ).rejects.toEqual(new DomainError('wrong_password'));
+      expect(users.rows.get(user.id)?.passwordHash).toBe(`fake-v2$${PASSWORD}`);
+      await expect(sessions.live(other.sessionId)).resolves.not.toBeNull();
+    });
+
+    it('refuses any current password of an account without one (OIDC only)', async () => {
+      const user = users.add({ passwordHash: null });
+      const { sessionId } = await sessions.start(user.id);
+      await expect(
+        service.changePassword(
+          { id: user.id, sessionId },
+          { currentPassword: PASSWORD, newPassword: NEW_PASSWORD },
+        ),
+      ).rejects.toEqual(new DomainError('wrong_password'));
+    });
+
+    it.each([
+      ['a common password', 'qwerty123456'],
+      ['one made of the email', 'ada@example.com-ada'],
+    ])('refuses %s as the new one, pointing at #/newPassword', async (_case, newPassword) => {
+      const { caller } = await account();
+      await expect(
+        service.changePassword(caller, { currentPassword: PASSWORD, newPassword }),
+      ).rejects.toMatchObject({ code: 'weak_password', errors: [{ pointer: '#/newPassword' }] });
     });
   });
 });

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Role } from '@libs/database';
+import { PasswordHasher } from '../auth/passwords/password-hasher.js';
+import { assertStrongPassword } from '../auth/passwords/strong-password.js';
 import { SessionsService } from '../auth/sessions/sessions.service.js';
 import { DomainError } from '../platform/errors/domain-error.js';
 import type { Cursor, Page } from '../platform/pagination/cursor.js';
@@ -12,6 +14,7 @@ export class UsersService {
   constructor(
     private readonly users: UsersRepository,
     private readonly sessions: SessionsService,
+    private readonly passwords: PasswordHasher,
   ) {}
 
   async get(id: string): Promise<UserResponse> {
@@ -54,5 +57,21 @@ export class UsersService {
     else if (changes.role !== undefined || changes.disabled === false)
       await this.sessions.forgetUser(id);
     return toUserResponse(user);
+  }
+
+  /** Needs the current password; every other session of the user ends. */
+  async changePassword(
+    user: { id: string; sessionId: string },
+    input: { currentPassword: string; newPassword: string },
+  ): Promise<void> {
+    const account = await this.users.findCredentialsById(user.id);
+    if (!account) throw new DomainError('user_not_found');
+    const valid = account.passwordHash
+      ? await this.passwords.verify(account.passwordHash, input.currentPassword)
+      : await this.passwords.verifyNobody(input.currentPassword);
+    if (!valid) throw new DomainError('wrong_password');
+    assertStrongPassword(input.newPassword, account, '#/newPassword');
+    await this.users.setPasswordHash(account.id, await this.passwords.hash(input.newPassword));
+    await this.sessions.revokeAllOfUser(account.id, 'password_changed', user.sessionId);
   }
 }

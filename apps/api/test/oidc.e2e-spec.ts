@@ -174,13 +174,11 @@ describe('OIDC sign-in', () => {
       expectProblem(res, 404, 'about:blank');
     });
 
-    it.each(['https://evil.example/', '//evil.example', '/\\evil.example', 'orders'])(
-      'refuses returnTo %j with 400',
-      async (returnTo) => {
-        const res = await request(t.server).get('/v1/auth/oidc/corp/authorize').query({ returnTo });
-        expectProblem(res, 400, '/problems/oidc-invalid-request');
-      },
-    );
+    // Which returnTo values are refused is unit-tested (return-to.spec.ts, oidc.service.spec.ts).
+    it.each(['//evil.example'])('refuses returnTo %j with 400', async (returnTo) => {
+      const res = await request(t.server).get('/v1/auth/oidc/corp/authorize').query({ returnTo });
+      expectProblem(res, 400, '/problems/oidc-invalid-request');
+    });
 
     it('refuses unknown query parameters with 400', async () => {
       const res = await request(t.server).get('/v1/auth/oidc/corp/authorize?prompt=none');

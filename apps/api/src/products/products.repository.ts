@@ -38,14 +38,11 @@ export interface ProductRecord {
   readonly updatedAt: Date;
 }
 
-export interface NewProduct {
-  readonly sku: string;
-  readonly name: string;
-  readonly description: string;
-  readonly priceCents: number;
-  readonly currency: string;
-  readonly stock: number;
-}
+/** What an admin supplies for a new product; the rest (id, version, times) is the database's. */
+export type NewProduct = Pick<
+  ProductRecord,
+  'sku' | 'name' | 'description' | 'priceCents' | 'currency' | 'stock'
+>;
 
 export interface ProductChanges {
   readonly name?: string | undefined;

@@ -1,0 +1,74 @@
+import { describe, expect, it } from '@jest/globals';
+import { loadConfig } from '@libs/config';
+import type { BullConnection } from '../queues/bull-connection.js';
+import { PoisonJobError } from '../queues/job-consumer.js';
+import { MaintenanceConsumer } from './maintenance.consumer.js';
+import type { MaintenanceRepository } from './maintenance.repository.js';
+import type { StaleOrders } from './stale-orders.js';
+
+const NOW = new Date('2026-03-01T12:00:00Z');
+const HOUR_MS = 3_600_000;
+
+function consumer(rowsLeft: { events: number; keys: number }) {
+  const calls: { what: string; before: Date; limit: number }[] = [];
+  const take = (what: 'events' | 'keys', before: Date, limit: number): Promise<number> => {
+    calls.push({ what, before, limit });
+    const deleted = Math.min(limit, rowsLeft[what]);
+    rowsLeft[what] -= deleted;
+    return Promise.resolve(deleted);
+  };
+  const maintenance = {
+    purgePublishedEvents: (before: Date, limit: number) => take('events', before, limit),
+    purgeExpiredIdempotencyKeys: (now: Date, limit: number) => take('keys', now, limit),
+  } as unknown as MaintenanceRepository;
+  const released: Date[] = [];
+  const stale = {
+    release: (now: Date) => {
+      released.push(now);
+      return Promise.resolve(7);
+    },
+  } as unknown as StaleOrders;
+  const config = loadConfig(
+    { NODE_ENV: 'test', OUTBOX_RETENTION_HOURS: '48' },
+    { signingKeys: false },
+  );
+  return {
+    calls,
+    released,
+    jobs: new MaintenanceConsumer({} as BullConnection, stale, maintenance, config),
+  };
+}
+
+describe('MaintenanceConsumer.run', () => {
+  it('releases stale orders as of the time it is given', async () => {
+    const { jobs, released } = consumer({ events: 0, keys: 0 });
+    await expect(jobs.run('release-stale-orders', NOW)).resolves.toBe(7);
+    expect(released).toEqual([NOW]);
+  });
+
+  it('purges published events older than the retention, in batches of 1000 until done', async () => {
+    const { jobs, calls } = consumer({ events: 2_500, keys: 0 });
+    await expect(jobs.run('purge-published-events', NOW)).resolves.toBe(2_500);
+    expect(calls.map((call) => call.limit)).toEqual([1_000, 1_000, 1_000]);
+    expect(calls[0]?.before).toEqual(new Date(NOW.getTime() - 48 * HOUR_MS));
+  });
+
+  it('stops after one batch when fewer rows than a batch were deleted', async () => {
+    const { jobs, calls } = consumer({ events: 0, keys: 3 });
+    await expect(jobs.run('purge-expired-idempotency-keys', NOW)).resolves.toBe(3);
+    expect(calls).toEqual([{ what: 'keys', before: NOW, limit: 1_000 }]);
+  });
+
+  it('keeps exactly one full batch from looking like the end', async () => {
+    const { jobs, calls } = consumer({ events: 1_000, keys: 0 });
+    await expect(jobs.run('purge-published-events', NOW)).resolves.toBe(1_000);
+    expect(calls).toHaveLength(2);
+  });
+
+  it('dead-letters a job it does not know (poison)', async () => {
+    const { jobs } = consumer({ events: 0, keys: 0 });
+    await expect(jobs.run('reticulate-splines' as never, NOW)).rejects.toBeInstanceOf(
+      PoisonJobError,
+    );
+  });
+});

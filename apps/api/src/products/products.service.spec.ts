@@ -1,9 +1,12 @@
-import { beforeEach, describe, expect, it } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { CacheAside, MemoryStore } from '@libs/cache';
 import { CatalogCache } from '@libs/commerce';
+import { loadConfig } from '@libs/config';
 import { ManualClock, asReal } from '@libs/testing/fakes';
 import { InMemoryProductsRepository } from '../../test/fakes/products.repository.fake.js';
 import { DomainError } from '../platform/errors/domain-error.js';
+import { FeatureFlags } from '../platform/feature-flags/feature-flags.js';
+import { createFlagProvider } from '../platform/feature-flags/flag-provider.js';
 import type { Cursor } from '../platform/pagination/cursor.js';
 import type { ProductsRepository } from './products.repository.js';
 import { ProductsService } from './products.service.js';
@@ -20,13 +23,29 @@ describe('ProductsService', () => {
   let clock: ManualClock;
   let products: InMemoryProductsRepository;
   let service: ProductsService;
+  let flags: FeatureFlags[];
+
+  /** The service with the built-in flag provider; `env` sets FEATURE_FLAGS. */
+  const build = (env: Record<string, string> = {}): ProductsService => {
+    const store = new MemoryStore(() => clock.now().getTime());
+    const catalog = new CatalogCache(new CacheAside(store, () => 0), store);
+    const flagged = new FeatureFlags(
+      createFlagProvider(loadConfig({ NODE_ENV: 'test', ...env }, { signingKeys: false })),
+    );
+    flagged.start();
+    flags.push(flagged);
+    return new ProductsService(asReal<ProductsRepository>(products), catalog, flagged);
+  };
 
   beforeEach(() => {
     clock = new ManualClock();
     products = new InMemoryProductsRepository(clock);
-    const store = new MemoryStore(() => clock.now().getTime());
-    const catalog = new CatalogCache(new CacheAside(store, () => 0), store);
-    service = new ProductsService(asReal<ProductsRepository>(products), catalog);
+    flags = [];
+    service = build();
+  });
+
+  afterEach(async () => {
+    await Promise.all(flags.map((flagged) => flagged.close()));
   });
 
   const newProduct = {
@@ -55,6 +74,14 @@ describe('ProductsService', () => {
       await expect(service.get('00000000-0000-4000-8000-ffffffffffff')).rejects.toEqual(
         new DomainError('product_not_found'),
       );
+    });
+
+    it('reads straight from the repository when the catalog-cache flag is off', async () => {
+      service = build({ FEATURE_FLAGS: '{"catalog-cache":false}' });
+      const row = products.add({ name: 'Old' });
+      await service.get(row.id);
+      products.rows.set(row.id, { ...row, name: 'Changed behind the cache' });
+      expect((await service.get(row.id)).product.name).toBe('Changed behind the cache');
     });
 
     it('serves a cached product until a write through the service invalidates it', async () => {

@@ -71,6 +71,8 @@ export default {
       ...withServices,
       displayName: 'e2e',
       testMatch: ['<rootDir>/apps/*/test/**/*.e2e-spec.ts'],
+      // Every response is checked against docs/openapi.json.
+      setupFilesAfterEnv: ['<rootDir>/apps/api/test/support/contract.setup.ts'],
     },
     {
       // Real faults (PostgreSQL, Redis and OIDC behind FaultProxy, signals to a built process).

@@ -10,6 +10,8 @@ const PUBLIC_ROUTES = [
   'GET /.well-known/jwks.json',
   'GET /health/live',
   'GET /health/ready',
+  'GET /problems',
+  'GET /problems/{slug}',
   'GET /v1/auth/oidc/{provider}/authorize',
   'GET /v1/auth/oidc/{provider}/callback',
   'GET /v1/products',
@@ -22,14 +24,19 @@ const PUBLIC_ROUTES = [
 describe('route protection', () => {
   let t: TestApp;
   let routes: string[];
+  let security: Map<string, unknown>;
 
   beforeAll(async () => {
     t = await startTestApp();
     const doc = await request(t.server).get('/openapi.json').expect(200);
-    routes = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>).flatMap(
-      ([path, operations]) =>
-        Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+    const paths = doc.body.paths as Record<string, Record<string, { security?: unknown }>>;
+    const operations = Object.entries(paths).flatMap(([path, byMethod]) =>
+      Object.entries(byMethod).map(
+        ([method, operation]) => [`${method.toUpperCase()} ${path}`, operation.security] as const,
+      ),
     );
+    routes = operations.map(([route]) => route);
+    security = new Map(operations);
   });
 
   afterAll(async () => {
@@ -39,6 +46,13 @@ describe('route protection', () => {
   it('documents the public routes', () => {
     for (const route of PUBLIC_ROUTES.filter((r) => !r.includes('oidc')))
       expect(routes).toContain(route);
+  });
+
+  it('documents a bearer token on every protected route and none on the public ones', () => {
+    for (const route of routes) {
+      const expected = PUBLIC_ROUTES.includes(route) ? [] : [{ bearer: [] }];
+      expect([route, security.get(route)]).toEqual([route, expected]);
+    }
   });
 
   it('answers 401 without a token on every other route', async () => {

@@ -7,6 +7,7 @@ import { Public } from './decorators/public.decorator.js';
 import { loginBody, logoutBody, refreshBody, registerBody } from './dto/auth.schemas.js';
 import { type TokenResponse, tokenResponse } from './dto/token-response.js';
 import type { AuthenticatedUser } from './guards/authenticated-user.js';
+import { ApiProblems } from '../platform/openapi/problem-responses.js';
 import { AuthRateLimit } from '../platform/rate-limit/rate-limit.decorators.js';
 
 @ApiTags('auth')
@@ -20,6 +21,7 @@ export class AuthController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Create an account and sign in.' })
   @ApiResponse({ status: 201, standardSchema: tokenResponse })
+  @ApiProblems('weak_password', 'email_taken', 'dependency_unavailable')
   register(
     @Body({ schema: registerBody }) body: z.output<typeof registerBody>,
   ): Promise<TokenResponse> {
@@ -32,6 +34,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in with email and password.' })
   @ApiResponse({ status: 200, standardSchema: tokenResponse })
+  @ApiProblems('invalid_credentials', 'dependency_unavailable')
   login(@Body({ schema: loginBody }) body: z.output<typeof loginBody>): Promise<TokenResponse> {
     return this.auth.login(body);
   }
@@ -44,6 +47,7 @@ export class AuthController {
     summary: 'Trade a refresh token for new tokens; the old refresh token is spent.',
   })
   @ApiResponse({ status: 200, standardSchema: tokenResponse })
+  @ApiProblems('invalid_refresh_token', 'dependency_unavailable')
   refresh(
     @Body({ schema: refreshBody }) body: z.output<typeof refreshBody>,
   ): Promise<TokenResponse> {
@@ -54,6 +58,7 @@ export class AuthController {
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'End this session: its refresh and access tokens stop working.' })
+  @ApiResponse({ status: 204, description: 'Signed out.' })
   async logout(
     @CurrentUser() user: AuthenticatedUser,
     @Body({ schema: logoutBody }) body: z.output<typeof logoutBody>,

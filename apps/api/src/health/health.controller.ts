@@ -1,11 +1,13 @@
 import { Controller, Get, HttpCode, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/decorators/public.decorator.js';
 import { HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
 import { LifecycleService } from '../platform/lifecycle/lifecycle.service.js';
+import { ApiProblems, PLATFORM_PROBLEMS } from '../platform/openapi/problem-responses.js';
 import { problem } from '../platform/problem/problem-details.js';
 import { ProblemException } from '../platform/problem/problem.exception.js';
 import { DependenciesHealth } from './dependencies.health.js';
+import { liveResponse, readyResponse } from './health.schemas.js';
 
 function notReady(detail: string, checks: Record<string, string>): ProblemException {
   return new ProblemException(problem(503, { detail, checks }), { 'retry-after': '5' });
@@ -24,6 +26,7 @@ export class HealthController {
   @Get('live')
   @HttpCode(200)
   @ApiOperation({ summary: 'Liveness: 200 while the process runs; never checks dependencies.' })
+  @ApiResponse({ status: 200, standardSchema: liveResponse })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
@@ -33,6 +36,8 @@ export class HealthController {
     summary:
       'Readiness: 200 when PostgreSQL and Redis answer; 503 otherwise or once shutdown begins.',
   })
+  @ApiResponse({ status: 200, standardSchema: readyResponse })
+  @ApiProblems(PLATFORM_PROBLEMS.notReady)
   async ready(): Promise<HealthCheckResult> {
     if (this.lifecycle.isShuttingDown) throw notReady('Shutting down.', {});
     try {

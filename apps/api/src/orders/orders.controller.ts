@@ -19,11 +19,13 @@ import type { AuthenticatedUser } from '../auth/guards/authenticated-user.js';
 import { etagOf, versionRequiredBy } from '../platform/http/etag.js';
 import { IdempotencyKey } from '../platform/idempotency/idempotency-key.decorator.js';
 import { IdempotencyService } from '../platform/idempotency/idempotency.service.js';
+import { ApiProblems } from '../platform/openapi/problem-responses.js';
 import type { Page } from '../platform/pagination/cursor.js';
 import {
   type OrderResponse,
   listOrdersQuery,
   orderIdParam,
+  orderPage,
   orderResponse,
   placeOrderBody,
   updateOrderBody,
@@ -53,6 +55,13 @@ export class OrdersController {
   })
   @ApiOperation({ summary: 'Place an order at catalog prices; stock is taken at once.' })
   @ApiResponse({ status: 201, standardSchema: orderResponse })
+  @ApiProblems(
+    'insufficient_stock',
+    'product_unavailable',
+    'mixed_currencies',
+    'idempotency_key_reused',
+    'idempotency_in_flight',
+  )
   async place(
     @CurrentUser() user: AuthenticatedUser,
     @IdempotencyKey() key: string,
@@ -72,6 +81,7 @@ export class OrdersController {
   @ApiOperation({
     summary: 'Your orders, newest first; admins see everyone’s (`userId` narrows to one user).',
   })
+  @ApiResponse({ status: 200, standardSchema: orderPage })
   list(
     @CurrentUser() user: AuthenticatedUser,
     @Query({ schema: listOrdersQuery }) query: z.output<typeof listOrdersQuery>,
@@ -82,6 +92,7 @@ export class OrdersController {
   @Get(':id')
   @ApiOperation({ summary: 'An order of yours (admins: any order), with an ETag.' })
   @ApiResponse({ status: 200, standardSchema: orderResponse })
+  @ApiProblems('order_not_found')
   async get(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', { schema: orderIdParam }) id: string,
@@ -94,6 +105,7 @@ export class OrdersController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel a pending or paid order; its stock goes back.' })
   @ApiResponse({ status: 200, standardSchema: orderResponse })
+  @ApiProblems('order_not_found', 'order_not_cancellable')
   async cancel(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', { schema: orderIdParam }) id: string,
@@ -109,6 +121,7 @@ export class OrdersController {
     summary: 'Move an order along pending → paid → shipped → delivered, or cancel it (admin).',
   })
   @ApiResponse({ status: 200, standardSchema: orderResponse })
+  @ApiProblems('forbidden', 'order_not_found', 'invalid_transition', 'precondition_failed')
   async update(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', { schema: orderIdParam }) id: string,

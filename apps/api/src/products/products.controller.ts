@@ -17,12 +17,14 @@ import type { z } from 'zod';
 import { Public } from '../auth/decorators/public.decorator.js';
 import { Roles } from '../auth/decorators/roles.decorator.js';
 import { etagOf, ifNoneMatchHits, versionRequiredBy } from '../platform/http/etag.js';
+import { ApiProblems } from '../platform/openapi/problem-responses.js';
 import type { Page } from '../platform/pagination/cursor.js';
 import {
   type ProductResponse,
   createProductBody,
   listProductsQuery,
   productIdParam,
+  productPage,
   productResponse,
   updateProductBody,
 } from './dto/product.schemas.js';
@@ -46,6 +48,8 @@ export class ProductsController {
   @ApiOperation({
     summary: 'Active products, one page at a time; `q` matches names (case-insensitive).',
   })
+  @ApiResponse({ status: 200, standardSchema: productPage })
+  @ApiProblems('dependency_unavailable')
   list(
     @Query({ schema: listProductsQuery }) query: z.output<typeof listProductsQuery>,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -59,6 +63,7 @@ export class ProductsController {
   @ApiOperation({ summary: 'A product, with an ETag; `If-None-Match` answers 304.' })
   @ApiResponse({ status: 200, standardSchema: productResponse })
   @ApiResponse({ status: 304, description: 'Not modified since the ETag you sent.' })
+  @ApiProblems('product_not_found', 'dependency_unavailable')
   async get(
     @Param('id', { schema: productIdParam }) id: string,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
@@ -78,6 +83,7 @@ export class ProductsController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Add a product (admin). Duplicate `sku`: 409.' })
   @ApiResponse({ status: 201, standardSchema: productResponse })
+  @ApiProblems('forbidden', 'sku_taken')
   async create(
     @Body({ schema: createProductBody }) body: z.output<typeof createProductBody>,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -93,6 +99,7 @@ export class ProductsController {
   @ApiHeader({ name: 'If-Match', required: false, description: 'ETag you read; stale: 412.' })
   @ApiOperation({ summary: 'Change a product (admin); honours `If-Match`.' })
   @ApiResponse({ status: 200, standardSchema: productResponse })
+  @ApiProblems('forbidden', 'product_not_found', 'precondition_failed')
   async update(
     @Param('id', { schema: productIdParam }) id: string,
     @Body({ schema: updateProductBody }) body: z.output<typeof updateProductBody>,
@@ -107,6 +114,8 @@ export class ProductsController {
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Archive a product (admin): no longer listed or orderable.' })
+  @ApiResponse({ status: 204, description: 'Archived.' })
+  @ApiProblems('forbidden', 'product_not_found')
   async archive(@Param('id', { schema: productIdParam }) id: string): Promise<void> {
     await this.products.archive(id);
   }

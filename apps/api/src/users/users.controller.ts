@@ -5,6 +5,7 @@ import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
 import { Roles } from '../auth/decorators/roles.decorator.js';
 import { changePasswordBody } from '../auth/dto/auth.schemas.js';
 import type { AuthenticatedUser } from '../auth/guards/authenticated-user.js';
+import { ApiProblems } from '../platform/openapi/problem-responses.js';
 import type { Page } from '../platform/pagination/cursor.js';
 import {
   type UserResponse,
@@ -12,6 +13,7 @@ import {
   listUsersQuery,
   updateMeBody,
   userIdParam,
+  userPage,
   userResponse,
 } from './dto/user.schemas.js';
 import { UsersService } from './users.service.js';
@@ -42,6 +44,8 @@ export class UsersController {
   @Post('me/password')
   @HttpCode(204)
   @ApiOperation({ summary: 'Change your password; every other session is signed out.' })
+  @ApiResponse({ status: 204, description: 'Changed.' })
+  @ApiProblems('wrong_password', 'weak_password')
   async changePassword(
     @CurrentUser() user: AuthenticatedUser,
     @Body({ schema: changePasswordBody }) body: z.output<typeof changePasswordBody>,
@@ -52,6 +56,8 @@ export class UsersController {
   @Get()
   @Roles('admin')
   @ApiOperation({ summary: 'List users (admin), oldest first; `q` matches email or name.' })
+  @ApiResponse({ status: 200, standardSchema: userPage })
+  @ApiProblems('forbidden')
   list(
     @Query({ schema: listUsersQuery }) query: z.output<typeof listUsersQuery>,
   ): Promise<Page<UserResponse>> {
@@ -62,6 +68,7 @@ export class UsersController {
   @Roles('admin')
   @ApiOperation({ summary: 'A user (admin).' })
   @ApiResponse({ status: 200, standardSchema: userResponse })
+  @ApiProblems('forbidden', 'user_not_found')
   get(@Param('id', { schema: userIdParam }) id: string): Promise<UserResponse> {
     return this.users.get(id);
   }
@@ -72,6 +79,7 @@ export class UsersController {
     summary: "Change a user's role or disable them (admin); disabling ends their sessions.",
   })
   @ApiResponse({ status: 200, standardSchema: userResponse })
+  @ApiProblems('forbidden', 'user_not_found')
   update(
     @Param('id', { schema: userIdParam }) id: string,
     @Body({ schema: adminUpdateUserBody }) body: z.output<typeof adminUpdateUserBody>,

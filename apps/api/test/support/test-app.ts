@@ -5,6 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Server } from 'node:http';
 import { AppModule } from '../../src/app.module.js';
 import { createApp } from '../../src/app.factory.js';
+import { ContractCheckModule, contractChecked } from './contract.js';
 
 @Module({})
 class TestRootModule {}
@@ -19,7 +20,8 @@ export interface TestApp {
 
 /**
  * The real application (same factory as production) on this jest worker's database and Redis
- * prefix. `env` overrides configuration; `extraModules` adds test-only routes.
+ * prefix. `env` overrides configuration; `extraModules` adds test-only routes. In the e2e suite
+ * every response is also checked against docs/openapi.json (see contract.ts).
  */
 export async function startTestApp(
   env: Record<string, string | undefined> = {},
@@ -28,7 +30,11 @@ export async function startTestApp(
   const config = testConfig(env);
   const rootModule: DynamicModule = {
     module: TestRootModule,
-    imports: [AppModule.forRoot(config), ...extraModules],
+    imports: [
+      AppModule.forRoot(config),
+      ...extraModules,
+      ...(contractChecked() ? [ContractCheckModule] : []),
+    ],
   };
   const app = await createApp(config, rootModule);
   return { app, config, server: app.getHttpServer(), close: () => app.close() };

@@ -23,12 +23,16 @@ const presentedPassword = z.string().min(1).max(1024).meta({ format: 'password' 
 /** 43 characters of base64url in practice; bounded loosely so a wrong one is a 401, not a 400. */
 const refreshToken = text({ min: 1, max: 512 });
 
-export const registerBody = z.strictObject({
-  email,
-  password: newPassword,
-  name: displayName.optional(),
-});
-export const loginBody = z.strictObject({ email, password: presentedPassword });
+export const registerBody = z
+  .strictObject({ email, password: newPassword, name: displayName.optional() })
+  .meta({
+    examples: [
+      { email: 'ada@example.com', password: 'correct horse battery staple', name: 'Ada Lovelace' },
+    ],
+  });
+export const loginBody = z
+  .strictObject({ email, password: presentedPassword })
+  .meta({ examples: [{ email: 'ada@example.com', password: 'correct horse battery staple' }] });
 export const refreshBody = z.strictObject({ refreshToken });
 export const logoutBody = z.strictObject({ refreshToken: refreshToken.optional() }).optional();
 export const changePasswordBody = z.strictObject({

@@ -9,7 +9,25 @@ export const tokenResponse = z
     refreshToken: z.string(),
     user: userResponse,
   })
-  .meta({ id: 'TokenResponse' });
+  .meta({
+    id: 'TokenResponse',
+    examples: [
+      {
+        tokenType: 'Bearer',
+        accessToken:
+          'eyJhbGciOiJFZERTQSIsInR5cCI6ImF0K2p3dCIsImtpZCI6ImsxIn0.eyJzdWIiOiIuLi4ifQ.c2ln',
+        expiresIn: 900,
+        refreshToken: 'Xv3qP2dL8mN0rT5wY7zA1bC4eF6gH9jK2lM5nP8qR0s',
+        user: {
+          id: '01936f8e-5c3a-7b1e-9d2f-4a6b8c0d2e4f',
+          email: 'ada@example.com',
+          name: 'Ada Lovelace',
+          role: 'user',
+          createdAt: '2026-01-15T09:30:00.000Z',
+        },
+      },
+    ],
+  });
 
 export interface TokenResponse {
   readonly tokenType: 'Bearer';

@@ -11,6 +11,7 @@ import {
   providerParam,
 } from './dto/oidc.schemas.js';
 import { OidcService } from './oidc.service.js';
+import { ApiProblems } from '../../platform/openapi/problem-responses.js';
 
 /** Sign-in with an OpenID Connect provider: the browser is sent there and comes back with a code. */
 @ApiTags('auth')
@@ -36,9 +37,7 @@ export class OidcController {
     description: "Redirect to the provider's authorization endpoint",
     headers: { Location: { description: 'Authorization URL', schema: { type: 'string' } } },
   })
-  @ApiResponse({ status: 400, description: 'returnTo is not a relative path' })
-  @ApiResponse({ status: 404, description: 'No provider has this name' })
-  @ApiResponse({ status: 502, description: 'The provider is not answering' })
+  @ApiProblems('oidc_invalid_request', 'oidc_provider_unknown', 'oidc_provider_unavailable')
   async authorize(
     @Param('provider', { schema: providerParam }) provider: string,
     @Query({ schema: authorizeQuery }) query: AuthorizeQuery,
@@ -55,9 +54,13 @@ export class OidcController {
       'Creates the account on first sign-in, or links it to an account with the same verified email.',
   })
   @ApiResponse({ status: 200, standardSchema: tokenResponse })
-  @ApiResponse({ status: 400, description: 'Unknown, expired or already used sign-in attempt' })
-  @ApiResponse({ status: 401, description: 'The provider refused, or its answer did not verify' })
-  @ApiResponse({ status: 502, description: 'The provider is not answering' })
+  @ApiProblems(
+    'oidc_invalid_request',
+    'oidc_login_failed',
+    'oidc_provider_unknown',
+    'oidc_provider_unavailable',
+    'dependency_unavailable',
+  )
   async callback(
     @Param('provider', { schema: providerParam }) provider: string,
     @Query({ schema: callbackQuery }) query: CallbackQuery,

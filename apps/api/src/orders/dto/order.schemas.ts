@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuery } from '../../platform/pagination/cursor.js';
+import { pageQuery, pageSchema } from '../../platform/pagination/cursor.js';
 import { ORDER_STATUSES, type OrderRecord } from '@libs/commerce';
 
 const orderStatus = z.enum(ORDER_STATUSES);
@@ -10,29 +10,33 @@ export const orderIdParam = z.uuid();
  * What a client may send: products and quantities. Prices, totals, owner and status are the
  * server's (unknown fields are refused), and each product appears once.
  */
-export const placeOrderBody = z.strictObject({
-  items: z
-    .array(
-      z.strictObject({
-        productId: z.uuid(),
-        quantity: z.int().min(1).max(1000),
+export const placeOrderBody = z
+  .strictObject({
+    items: z
+      .array(
+        z.strictObject({
+          productId: z.uuid(),
+          quantity: z.int().min(1).max(1000),
+        }),
+      )
+      .min(1)
+      .max(50)
+      .superRefine((items, context) => {
+        const seen = new Set<string>();
+        items.forEach(({ productId }, index) => {
+          if (seen.has(productId))
+            context.addIssue({
+              code: 'custom',
+              message: 'names a product already listed: one line per product',
+              path: [index, 'productId'],
+            });
+          seen.add(productId);
+        });
       }),
-    )
-    .min(1)
-    .max(50)
-    .superRefine((items, context) => {
-      const seen = new Set<string>();
-      items.forEach(({ productId }, index) => {
-        if (seen.has(productId))
-          context.addIssue({
-            code: 'custom',
-            message: 'names a product already listed: one line per product',
-            path: [index, 'productId'],
-          });
-        seen.add(productId);
-      });
-    }),
-});
+  })
+  .meta({
+    examples: [{ items: [{ productId: '01936f8e-6d4b-7c2f-8e3a-5b7c9d1e3f50', quantity: 2 }] }],
+  });
 export type PlaceOrderBody = z.output<typeof placeOrderBody>;
 
 export const listOrdersQuery = pageQuery.extend({
@@ -61,8 +65,31 @@ export const orderResponse = z
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
   })
-  .meta({ id: 'Order' });
+  .meta({
+    id: 'Order',
+    examples: [
+      {
+        id: '01936f8e-7e5c-7d30-9f4b-6c8d0e2f4a61',
+        userId: '01936f8e-5c3a-7b1e-9d2f-4a6b8c0d2e4f',
+        status: 'pending',
+        items: [
+          {
+            productId: '01936f8e-6d4b-7c2f-8e3a-5b7c9d1e3f50',
+            sku: 'MUG-ENAMEL-01',
+            name: 'Enamel mug',
+            quantity: 2,
+            unitPriceCents: 1290,
+          },
+        ],
+        totalCents: 2580,
+        currency: 'EUR',
+        createdAt: '2026-01-16T12:00:00.000Z',
+        updatedAt: '2026-01-16T12:00:00.000Z',
+      },
+    ],
+  });
 export type OrderResponse = z.infer<typeof orderResponse>;
+export const orderPage = pageSchema(orderResponse, 'OrderPage');
 
 export function toOrderResponse(order: OrderRecord): OrderResponse {
   return {

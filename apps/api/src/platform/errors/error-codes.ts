@@ -1,102 +1,193 @@
 /**
  * Every domain error code and the HTTP problem it becomes: the one place where domain failures
  * are mapped to HTTP. Features add their codes here; DomainError only accepts codes listed here.
+ * `meaning` is what a client reads at the problem type's URI (`GET /problems/<slug>`), in the
+ * OpenAPI document and in docs/api.md: what happened and what to do about it.
  */
 export const ERROR_CODES = {
   validation_failed: {
     status: 400,
     type: '/problems/validation-error',
     title: 'Request is invalid',
+    meaning:
+      'A field, query parameter or header is missing, malformed or out of range. `errors` lists each one: a JSON pointer into the request and what is wrong with it. Fix the request before sending it again.',
   },
   dependency_unavailable: {
     status: 503,
     type: '/problems/dependency-unavailable',
     title: 'A service this request needs is unavailable',
+    meaning:
+      'PostgreSQL (or another service the request needs) did not answer in time, and nothing was changed. Retry after `Retry-After` seconds; an order retried with the same `Idempotency-Key` is placed at most once.',
+  },
+  rate_limited: {
+    status: 429,
+    type: '/problems/rate-limited',
+    title: 'Too Many Requests',
+    meaning:
+      'Too many requests from this client address (or, on sign-in routes, for this account) in the current window. Wait `Retry-After` seconds; the `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` headers describe the quota.',
+  },
+  problem_type_not_found: {
+    status: 404,
+    type: 'about:blank',
+    title: 'Not Found',
+    meaning: 'This API defines no problem type with this name.',
   },
 
   // Identity
-  weak_password: { status: 400, type: '/problems/weak-password', title: 'Password is too weak' },
-  email_taken: { status: 409, type: '/problems/email-taken', title: 'Email is already registered' },
+  weak_password: {
+    status: 400,
+    type: '/problems/weak-password',
+    title: 'Password is too weak',
+    meaning:
+      'The new password has fewer than 12 or more than 128 characters, or is a commonly used password. Choose another one.',
+  },
+  email_taken: {
+    status: 409,
+    type: '/problems/email-taken',
+    title: 'Email is already registered',
+    meaning:
+      'An account with this email exists already (emails compare case-insensitively). Sign in instead.',
+  },
   invalid_credentials: {
     status: 401,
     type: '/problems/invalid-credentials',
     title: 'Email or password is wrong',
+    meaning:
+      'The email or the password is wrong; the answer is the same for both, so it does not tell whether an account exists. When changing a password: the current password is wrong.',
   },
   invalid_refresh_token: {
     status: 401,
     type: '/problems/invalid-refresh-token',
     title: 'Refresh token is invalid, expired or already used',
+    meaning:
+      'The refresh token is unknown, expired, revoked or already used. A refresh token works once: presenting a used one ends its whole session. Sign in again.',
   },
   wrong_password: {
     status: 401,
     type: '/problems/invalid-credentials',
     title: 'Current password is wrong',
+    meaning: 'The current password given to change it is wrong.',
   },
-  user_not_found: { status: 404, type: 'about:blank', title: 'Not Found' },
-  oidc_provider_unknown: { status: 404, type: 'about:blank', title: 'Not Found' },
+  user_not_found: {
+    status: 404,
+    type: 'about:blank',
+    title: 'Not Found',
+    meaning: 'No user has this id.',
+  },
+  oidc_provider_unknown: {
+    status: 404,
+    type: 'about:blank',
+    title: 'Not Found',
+    meaning: 'No identity provider is configured under this name.',
+  },
   oidc_invalid_request: {
     status: 400,
     type: '/problems/oidc-invalid-request',
     title: 'Sign-in request is invalid or expired',
+    meaning:
+      'The sign-in attempt is unknown, expired (after 10 minutes) or already completed, or `returnTo` is not a relative path. Start signing in again.',
   },
   oidc_login_failed: {
     status: 401,
     type: '/problems/oidc-login-failed',
     title: 'The identity provider did not sign you in',
+    meaning:
+      'The identity provider refused the sign-in, or its answer did not verify (state, nonce, issuer or signature). Start signing in again.',
   },
   oidc_provider_unavailable: {
     status: 502,
     type: '/problems/oidc-provider-unavailable',
     title: 'The identity provider is unavailable',
+    meaning: 'The identity provider did not answer in time. Try again later.',
   },
 
   // Catalog
-  product_not_found: { status: 404, type: 'about:blank', title: 'Not Found' },
-  sku_taken: { status: 409, type: '/problems/sku-taken', title: 'A product with this SKU exists' },
+  product_not_found: {
+    status: 404,
+    type: 'about:blank',
+    title: 'Not Found',
+    meaning: 'No product has this id (archived products are gone from the public catalog).',
+  },
+  sku_taken: {
+    status: 409,
+    type: '/problems/sku-taken',
+    title: 'A product with this SKU exists',
+    meaning: 'Another product, archived or not, has this SKU. SKUs are unique across the catalog.',
+  },
   precondition_failed: {
     status: 412,
     type: '/problems/precondition-failed',
     title: 'The resource changed since you read it',
+    meaning:
+      'The `If-Match` ETag is not the current version: the resource changed since you read it. Read it again, reapply your change and send it with the new ETag.',
   },
 
   // Orders
-  order_not_found: { status: 404, type: 'about:blank', title: 'Not Found' },
-  forbidden: { status: 403, type: 'about:blank', title: 'Forbidden' },
+  order_not_found: {
+    status: 404,
+    type: 'about:blank',
+    title: 'Not Found',
+    meaning:
+      'No order of yours has this id: someone else’s order answers exactly like a missing one.',
+  },
+  forbidden: {
+    status: 403,
+    type: 'about:blank',
+    title: 'Forbidden',
+    meaning: 'Your role does not allow this.',
+  },
   insufficient_stock: {
     status: 409,
     type: '/problems/insufficient-stock',
     title: 'Not enough stock to fill the order',
+    meaning:
+      'A line asks for more than is in stock. Nothing was ordered and no stock was taken. Lower the quantity or drop the line.',
   },
   product_unavailable: {
     status: 422,
     type: '/problems/product-unavailable',
     title: 'A product in the order is unknown or no longer sold',
+    meaning:
+      'A line names a product that does not exist or is archived. Nothing was ordered. Drop the line.',
   },
   mixed_currencies: {
     status: 422,
     type: '/problems/mixed-currencies',
     title: 'All lines of an order must share one currency',
+    meaning:
+      'The lines name products priced in different currencies; an order has one currency. Place one order per currency.',
   },
   order_not_cancellable: {
     status: 409,
     type: '/problems/order-not-cancellable',
     title: 'The order can no longer be cancelled',
+    meaning:
+      'Only pending and paid orders can be cancelled; this one is shipped, delivered or cancelled already.',
   },
   invalid_transition: {
     status: 409,
     type: '/problems/invalid-status-transition',
     title: 'The order cannot move to that status',
+    meaning:
+      'Orders move pending → paid → shipped → delivered, and pending or paid → cancelled; the requested status is not reachable from the current one.',
   },
   idempotency_key_reused: {
     status: 422,
     type: '/problems/idempotency-key-reused',
     title: 'This Idempotency-Key was used for a different request',
+    meaning:
+      'You used this `Idempotency-Key` for a request with another body. Use a new key for a new order.',
   },
   idempotency_in_flight: {
     status: 409,
     type: '/problems/idempotency-in-flight',
     title: 'A request with this Idempotency-Key is still in progress',
+    meaning:
+      'The first request with this `Idempotency-Key` is still being processed. Retry shortly: you will get its answer.',
   },
-} as const satisfies Record<string, { status: number; type: string; title: string }>;
+} as const satisfies Record<
+  string,
+  { status: number; type: string; title: string; meaning: string }
+>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -76,6 +76,19 @@ export function cursorTime(cursor: Cursor): Date {
   return time;
 }
 
+/** The OpenAPI schema of a page of `item`s, named `name` (e.g. `ProductPage`). */
+export function pageSchema(item: z.ZodType, name: string): z.ZodType {
+  return z
+    .object({
+      data: z.array(item),
+      nextCursor: z
+        .string()
+        .nullable()
+        .describe('Send as `cursor` to get the next page; null on the last page'),
+    })
+    .meta({ id: name });
+}
+
 export interface Page<T> {
   readonly data: readonly T[];
   readonly nextCursor: string | null;

@@ -1,5 +1,4 @@
-import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { SetMetadata } from '@nestjs/common';
 
 /** Names of the throttlers (also the first part of their counter keys). */
 export const THROTTLERS = {
@@ -36,17 +35,7 @@ export interface AuthRateLimitScope {
 export function AuthRateLimit({ account = true }: AuthRateLimitOptions = {}): MethodDecorator &
   ClassDecorator {
   const scope: AuthRateLimitScope = { account };
-  return applyDecorators(
-    SetMetadata(AUTH_RATE_LIMIT, scope),
-    ApiTooManyRequestsResponse({
-      description: account
-        ? 'Too many attempts from this client address or for this account.'
-        : 'Too many attempts from this client address.',
-      headers: {
-        'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' } },
-      },
-    }),
-  );
+  return SetMetadata(AUTH_RATE_LIMIT, scope);
 }
 
 /** Exempts a route or controller from every rate limit (probes and the like). */

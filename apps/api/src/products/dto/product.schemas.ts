@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { NOT_OUR_CURSOR, pageQuery, parseCursorTime } from '../../platform/pagination/cursor.js';
+import {
+  NOT_OUR_CURSOR,
+  pageQuery,
+  pageSchema,
+  parseCursorTime,
+} from '../../platform/pagination/cursor.js';
 import { text } from '../../platform/validation/fields.js';
 import {
   PRODUCT_SORTS,
@@ -29,14 +34,27 @@ const description = text({ max: 4000 });
 
 export const productIdParam = z.uuid();
 
-export const createProductBody = z.strictObject({
-  sku,
-  name: productName,
-  description: description.default(''),
-  priceCents,
-  currency: currencyCode,
-  stock,
-});
+export const createProductBody = z
+  .strictObject({
+    sku,
+    name: productName,
+    description: description.default(''),
+    priceCents,
+    currency: currencyCode,
+    stock,
+  })
+  .meta({
+    examples: [
+      {
+        sku: 'MUG-ENAMEL-01',
+        name: 'Enamel mug',
+        description: 'White enamel, 350 ml.',
+        priceCents: 1290,
+        currency: 'EUR',
+        stock: 42,
+      },
+    ],
+  });
 
 export const updateProductBody = z
   .strictObject({
@@ -91,8 +109,25 @@ export const productResponse = z
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
   })
-  .meta({ id: 'Product' });
+  .meta({
+    id: 'Product',
+    examples: [
+      {
+        id: '01936f8e-6d4b-7c2f-8e3a-5b7c9d1e3f50',
+        sku: 'MUG-ENAMEL-01',
+        name: 'Enamel mug',
+        description: 'White enamel, 350 ml.',
+        priceCents: 1290,
+        currency: 'EUR',
+        stock: 42,
+        active: true,
+        createdAt: '2026-01-15T09:30:00.000Z',
+        updatedAt: '2026-01-16T11:00:00.000Z',
+      },
+    ],
+  });
 export type ProductResponse = z.infer<typeof productResponse>;
+export const productPage = pageSchema(productResponse, 'ProductPage');
 
 export function toProductResponse(product: ProductRecord): ProductResponse {
   return {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuery } from '../../platform/pagination/cursor.js';
+import { pageQuery, pageSchema } from '../../platform/pagination/cursor.js';
 import { text } from '../../platform/validation/fields.js';
 import type { UserRecord } from '../users.repository.js';
 
@@ -20,8 +20,20 @@ export const userResponse = z
     role: z.enum(['user', 'admin']),
     createdAt: z.iso.datetime(),
   })
-  .meta({ id: 'User' });
+  .meta({
+    id: 'User',
+    examples: [
+      {
+        id: '01936f8e-5c3a-7b1e-9d2f-4a6b8c0d2e4f',
+        email: 'ada@example.com',
+        name: 'Ada Lovelace',
+        role: 'user',
+        createdAt: '2026-01-15T09:30:00.000Z',
+      },
+    ],
+  });
 export type UserResponse = z.infer<typeof userResponse>;
+export const userPage = pageSchema(userResponse, 'UserPage');
 
 export const updateMeBody = z.strictObject({ name: displayName.optional() });
 export const adminUpdateUserBody = z.strictObject({

@@ -1,0 +1,140 @@
+import { ApiExtension, type OpenAPIObject } from '@nestjs/swagger';
+import { STATUS_CODES } from 'node:http';
+import { ERROR_CODES, type ErrorCode } from '../errors/error-codes.js';
+import { PROBLEM_CONTENT_TYPE } from '../problem/problem-details.js';
+
+/** A problem an operation can answer with. */
+export interface DocumentedProblem {
+  readonly status: number;
+  readonly type: string;
+  readonly title: string;
+}
+
+function plain(status: number): DocumentedProblem {
+  return { status, type: 'about:blank', title: STATUS_CODES[status] ?? 'Error' };
+}
+
+/** Problems the HTTP platform itself answers with (RFC 9457 `about:blank`, titled by status). */
+export const PLATFORM_PROBLEMS = {
+  /** Body that is not JSON, is empty, or has a `__proto__`/`constructor` key. */
+  malformedBody: plain(400),
+  unauthenticated: plain(401),
+  bodyTooLarge: plain(413),
+  unsupportedMediaType: plain(415),
+  /** Readiness: a dependency is not answering, or shutdown has begun. */
+  notReady: plain(503),
+} as const satisfies Record<string, DocumentedProblem>;
+
+const EXTENSION = 'x-problems';
+
+/**
+ * The problems a route answers with besides those every route of its kind shares (see
+ * `impliedProblems`): `@ApiProblems('email_taken', 'weak_password')`.
+ */
+export function ApiProblems(
+  ...problems: readonly (ErrorCode | DocumentedProblem)[]
+): MethodDecorator {
+  const listed = problems.map((problem) => {
+    const { status, type, title } = typeof problem === 'string' ? ERROR_CODES[problem] : problem;
+    return { status, type, title };
+  });
+  return ApiExtension(EXTENSION, listed);
+}
+
+interface Operation {
+  parameters?: { in: string }[];
+  requestBody?: unknown;
+  security?: Record<string, string[]>[];
+  responses: Record<string, unknown>;
+  [EXTENSION]?: DocumentedProblem[];
+}
+
+/** What every operation of a kind can answer: validation, authentication, limits, outages. */
+function impliedProblems(path: string, operation: Operation): DocumentedProblem[] {
+  const implied: DocumentedProblem[] = [];
+  if (operation.requestBody !== undefined || (operation.parameters ?? []).length > 0) {
+    implied.push(ERROR_CODES.validation_failed);
+  }
+  if (operation.requestBody !== undefined) {
+    const { malformedBody, bodyTooLarge, unsupportedMediaType } = PLATFORM_PROBLEMS;
+    implied.push(malformedBody, bodyTooLarge, unsupportedMediaType);
+  }
+  if ((operation.security ?? []).length > 0) {
+    // The session behind a token is looked up on every request.
+    implied.push(PLATFORM_PROBLEMS.unauthenticated, ERROR_CODES.dependency_unavailable);
+  }
+  if (!path.startsWith('/health/')) implied.push(ERROR_CODES.rate_limited);
+  return implied;
+}
+
+const HEADERS: Readonly<Record<number, Record<string, object>>> = {
+  401: {
+    'WWW-Authenticate': {
+      description: '`Bearer realm="api"`, with `error="invalid_token"` when a token was sent.',
+      schema: { type: 'string' },
+    },
+  },
+  429: {
+    'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' } },
+    'RateLimit-Limit': { description: 'Requests allowed per window.', schema: { type: 'integer' } },
+    'RateLimit-Remaining': { description: 'Requests left (0).', schema: { type: 'integer' } },
+    'RateLimit-Reset': {
+      description: 'Seconds until the window resets.',
+      schema: { type: 'integer' },
+    },
+  },
+  503: {
+    'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer' } },
+  },
+};
+
+function slugOf(type: string): string {
+  return type === 'about:blank' ? 'about-blank' : type.slice(type.lastIndexOf('/') + 1);
+}
+
+/** One response object for every problem of one status: its schema narrows `type` to them. */
+function problemResponse(status: number, problems: readonly DocumentedProblem[]): object {
+  const byType = new Map(problems.map((problem) => [problem.type, problem]));
+  const types = [...byType.keys()];
+  return {
+    description: [...byType.values()].map(({ title, type }) => `${title} (\`${type}\`)`).join('; '),
+    ...(HEADERS[status] ? { headers: HEADERS[status] } : {}),
+    content: {
+      [PROBLEM_CONTENT_TYPE]: {
+        schema: {
+          allOf: [
+            { $ref: '#/components/schemas/Problem' },
+            { properties: { type: { enum: types }, status: { const: status } } },
+          ],
+        },
+        examples: Object.fromEntries(
+          [...byType.values()].map(({ type, title }) => [
+            slugOf(type),
+            { summary: title, value: { type, title, status } },
+          ]),
+        ),
+      },
+    },
+  };
+}
+
+/**
+ * Completes every operation's error responses from its `@ApiProblems` and what its kind implies,
+ * grouped by status, and marks public operations as such (`security: []`).
+ */
+export function describeProblems(document: OpenAPIObject): void {
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const method of ['get', 'put', 'post', 'patch', 'delete'] as const) {
+      const operation = item[method] as Operation | undefined;
+      if (!operation) continue;
+      operation.security ??= [];
+      const problems = [...(operation[EXTENSION] ?? []), ...impliedProblems(path, operation)];
+      delete operation[EXTENSION];
+      const statuses = [...new Set(problems.map(({ status }) => status))].sort((a, b) => a - b);
+      for (const status of statuses) {
+        const ofStatus = problems.filter((problem) => problem.status === status);
+        operation.responses[String(status)] = problemResponse(status, ofStatus);
+      }
+    }
+  }
+}

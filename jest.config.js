@@ -1,5 +1,5 @@
-// One project per layer of the test pyramid, plus the fault suite (resilience);
-// run one with `--selectProjects <name>`.
+// One project per layer of the test pyramid, plus the fault suite (resilience) and the browser
+// tests; run one with `--selectProjects <name>`.
 // TypeScript is compiled by SWC (decorator metadata included) and run as native ESM.
 
 /** @type {import('jest').Config} */
@@ -80,6 +80,14 @@ export default {
       ...withServices,
       displayName: 'resilience',
       testMatch: ['<rootDir>/apps/*/test/resilience/**/*.resilience-spec.ts'],
+    },
+    {
+      // Debian's Chromium (playwright-core) against the app: /docs under its CSP, OIDC sign-in.
+      ...base,
+      ...withServices,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/apps/*/test/browser/**/*.browser-spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/apps/api/test/support/contract.setup.ts'],
     },
     {
       // Deployment files: Kubernetes manifests, workflows, Dockerfile, compose (no services).

@@ -64,7 +64,7 @@ export async function createApp(
     void reply.header(REQUEST_ID_HEADER, request.id);
     done();
   });
-  // JSON is the only body format (API.md): other content types get 415.
+  // JSON is the only body format (docs/api.md): other content types get 415.
   fastify.removeContentTypeParser('text/plain');
 
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {

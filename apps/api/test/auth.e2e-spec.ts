@@ -44,7 +44,7 @@ describe('identity: register, login, refresh, logout', () => {
       ).toBeGreaterThanOrEqual(32);
     });
 
-    it('issues an EdDSA at+jwt access token with the claims of API.md', async () => {
+    it('issues an EdDSA at+jwt access token with the claims of docs/api.md', async () => {
       const { accessToken, user } = await register(t.server);
       const { header, claims } = decodeJwt(accessToken);
       expect(header).toEqual({ alg: 'EdDSA', typ: 'at+jwt', kid: expect.any(String) });

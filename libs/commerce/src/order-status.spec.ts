@@ -17,7 +17,7 @@ describe('order status machine', () => {
   });
 
   it.each(ALL.flatMap((from) => ALL.map((to) => [from, to] as const)))(
-    '%s → %s is allowed only if API.md says so',
+    '%s → %s is allowed only if docs/api.md says so',
     (from, to) => {
       expect(canTransition(from, to)).toBe(ALLOWED.has(`${from}→${to}`));
     },

@@ -1,6 +1,6 @@
 import type { OrderStatus } from '@libs/database';
 
-/** The status machine of API.md: pending → paid → shipped → delivered; pending | paid → cancelled. */
+/** The status machine of docs/api.md: pending → paid → shipped → delivered; pending | paid → cancelled. */
 const NEXT: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
   pending: ['paid', 'cancelled'],
   paid: ['shipped', 'cancelled'],

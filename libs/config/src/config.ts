@@ -42,7 +42,7 @@ export interface Config {
     readonly publicUrl: string;
     readonly corsOrigins: readonly string[];
     readonly trustProxy: boolean | number | string;
-    /** Largest accepted request body, in bytes (API.md: 100 KiB). */
+    /** Largest accepted request body, in bytes (docs/api.md: 100 KiB). */
     readonly bodyLimit: number;
   };
   readonly openApiEnabled: boolean;

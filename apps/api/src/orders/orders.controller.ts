@@ -82,6 +82,7 @@ export class OrdersController {
     summary: 'Your orders, newest first; admins see everyone’s (`userId` narrows to one user).',
   })
   @ApiResponse({ status: 200, standardSchema: orderPage })
+  @ApiProblems('forbidden')
   list(
     @CurrentUser() user: AuthenticatedUser,
     @Query({ schema: listOrdersQuery }) query: z.output<typeof listOrdersQuery>,
@@ -121,7 +122,13 @@ export class OrdersController {
     summary: 'Move an order along pending → paid → shipped → delivered, or cancel it (admin).',
   })
   @ApiResponse({ status: 200, standardSchema: orderResponse })
-  @ApiProblems('forbidden', 'order_not_found', 'invalid_transition', 'precondition_failed')
+  @ApiProblems(
+    'forbidden',
+    'order_not_found',
+    'invalid_transition',
+    'order_not_cancellable',
+    'precondition_failed',
+  )
   async update(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', { schema: orderIdParam }) id: string,

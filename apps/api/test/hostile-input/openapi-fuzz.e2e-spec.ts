@@ -36,7 +36,7 @@ const PROBLEM = /^application\/problem\+json/;
 const SECRETS = /passwordHash|password_hash|token_hash|tokenHash|\$argon2|"d":"/;
 /**
  * Rejections that are recorded on purpose: an order refused for stock or currency is kept under
- * its Idempotency-Key so a retry gets the same answer (API.md, Orders).
+ * its Idempotency-Key so a retry gets the same answer (docs/api.md, Idempotency).
  */
 const RECORDED_REJECTIONS: Readonly<Record<string, readonly number[]>> = {
   idempotency_keys: [409, 422],

@@ -13,7 +13,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 import { PROBLEM, documentedOperations } from './support.js';
 
 /**
- * The admin functions of API.md. Any other documented route that refuses a plain user with 403
+ * The admin functions of docs/api.md. Any other documented route that refuses a plain user with 403
  * fails the test below: making a route admin-only (or not) is a decision, so it is listed here.
  */
 const ADMIN_ROUTES = [

@@ -54,41 +54,66 @@ export function takeContractViolations(): string[] {
   return violations.splice(0);
 }
 
-function bodyOf(payload: unknown): string | undefined {
-  if (typeof payload === 'string') return payload;
-  if (Buffer.isBuffer(payload)) return payload.toString('utf8');
-  return undefined; // a stream: static files, never an API operation
+/** A response as the client received it, with the route (`/v1/orders/:id`) that answered. */
+export interface ObservedResponse {
+  readonly method: string;
+  /** Undefined when no route matched. */
+  readonly route: string | undefined;
+  readonly status: number;
+  readonly contentType: string | undefined;
+  /** Undefined for a streamed body (static files). */
+  readonly body: string | undefined;
 }
 
-/** The violations of one response of a documented operation, if any. */
-function check(request: FastifyRequest, reply: FastifyReply, payload: unknown): string[] {
-  const route = request.routeOptions.url;
-  if (route === undefined) return []; // no route matched: not an operation
-  const path = route.replace(/:(\w+)/g, '{$1}');
-  const method = request.method.toLowerCase();
+/** How `response` breaks docs/openapi.json, if it does; responses of no documented operation pass. */
+export function contractViolationsOf(response: ObservedResponse): string[] {
+  if (response.route === undefined) return []; // no route matched: not an operation
+  const path = response.route.replace(/:(\w+)/g, '{$1}');
+  const method = response.method.toLowerCase();
   const operation = document.paths[path]?.[method];
   if (!operation) return []; // test-only routes, /docs, /openapi.json
-  const name = `${request.method} ${path} → ${reply.statusCode}`;
-  const status = String(reply.statusCode);
-  const response = operation.responses[status];
-  if (!response) {
-    const documented = Object.keys(operation.responses).join(', ');
-    return [`${name}: status not documented (documented: ${documented})`];
+  const name = `${response.method} ${path} → ${response.status}`;
+  const status = String(response.status);
+  const documented = operation.responses[status];
+  if (!documented) {
+    return [
+      `${name}: status not documented (documented: ${Object.keys(operation.responses).join(', ')})`,
+    ];
   }
-  const body = bodyOf(payload);
-  if (!response.content) {
+  const { body } = response;
+  if (!documented.content) {
     return body ? [`${name}: has a body, but the document describes none`] : [];
   }
-  const contentType = String(reply.getHeader('content-type') ?? '');
+  const contentType = response.contentType ?? '';
   const mediaType = contentType.split(';', 1)[0]?.trim() ?? '';
-  if (!(mediaType in response.content)) {
-    return [`${name}: Content-Type ${contentType} is not documented`];
+  if (!(mediaType in documented.content)) {
+    return [`${name}: Content-Type ${contentType || '(none)'} is not documented`];
   }
   if (body === undefined || !mediaType.endsWith('json')) return [];
   const validate = validatorFor(path, method, status, mediaType);
   if (validate(JSON.parse(body))) return [];
   const errors = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`);
   return [`${name}: body does not match the schema: ${errors.join('; ')} in ${body.slice(0, 500)}`];
+}
+
+function observed(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  payload: unknown,
+): ObservedResponse {
+  const contentType = reply.getHeader('content-type');
+  return {
+    method: request.method,
+    route: request.routeOptions.url,
+    status: reply.statusCode,
+    contentType: contentType === undefined ? undefined : String(contentType),
+    body:
+      typeof payload === 'string'
+        ? payload
+        : Buffer.isBuffer(payload)
+          ? payload.toString('utf8')
+          : undefined,
+  };
 }
 
 /**
@@ -104,7 +129,7 @@ export class ContractCheckModule implements OnModuleInit {
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
     fastify.addHook('onSend', (request, reply, payload, done) => {
-      violations.push(...check(request, reply, payload));
+      violations.push(...contractViolationsOf(observed(request, reply, payload)));
       done(null, payload);
     });
   }

@@ -35,7 +35,9 @@ export type OidcDecision = OidcAccount | 'deny';
  * A real OpenID Connect provider (`oidc-provider`) on 127.0.0.1, with one confidential client
  * (client_secret_basic), PKCE required and the RFC 9207 `iss` response parameter. Its login and
  * consent pages are replaced by a handler that finishes each interaction at once with the
- * decision the test registered for that attempt's `state`, so sign-in runs headlessly.
+ * decision the test registered for that attempt's `state`, so sign-in runs headlessly. Without a
+ * decision (a real browser signing in) the login page is a form asking for the account's email,
+ * and consent is granted once the user has signed in.
  */
 export class OidcTestProvider {
   readonly clientId = `client-${randomUUID()}`;
@@ -190,8 +192,10 @@ export class OidcTestProvider {
   /** The provider's login and consent "pages": each answers at once with the test's decision. */
   private async interact(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const interaction = await this.provider.interactionDetails(req, res);
-    const decision = this.decisions.get(String(interaction.params.state));
-    if (!decision) throw new Error('no decision registered for this sign-in attempt');
+    const decision =
+      this.decisions.get(String(interaction.params.state)) ??
+      (await this.browserDecision(req, res, interaction));
+    if (!decision) return; // the login form was sent
     let result: InteractionResults;
     if (decision === 'deny') {
       result = { error: 'access_denied', error_description: 'The user did not allow it.' };
@@ -211,5 +215,38 @@ export class OidcTestProvider {
       result = { consent: { grantId: await grant.save() } };
     }
     await this.provider.interactionFinished(req, res, result, { mergeWithLastSubmission: true });
+  }
+
+  /**
+   * A browser at the login page: GET shows the form, POST signs in the account with the email
+   * typed in. At consent the user is signed in already, so consent is given for that account.
+   */
+  private async browserDecision(
+    req: IncomingMessage,
+    res: ServerResponse,
+    interaction: Awaited<ReturnType<Provider['interactionDetails']>>,
+  ): Promise<OidcAccount | undefined> {
+    if (interaction.prompt.name !== 'login') {
+      const sub = interaction.session?.accountId;
+      const account = sub === undefined ? undefined : this.accounts.get(sub);
+      if (!account) throw new Error('consent without a signed-in account');
+      return account;
+    }
+    if (req.method !== 'POST') {
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      res.end(
+        '<!doctype html><html lang="en"><head><title>Test provider: sign in</title></head><body>' +
+          `<form method="post" action="/interaction/${interaction.uid}">` +
+          '<label>Email <input name="email" type="email" required></label>' +
+          '<button type="submit">Sign in</button></form></body></html>',
+      );
+      return undefined;
+    }
+    let body = '';
+    for await (const chunk of req) body += String(chunk);
+    const email = new URLSearchParams(body).get('email');
+    const account = [...this.accounts.values()].find((candidate) => candidate.email === email);
+    if (!account) throw new Error(`no account with the email ${String(email)}`);
+    return account;
   }
 }

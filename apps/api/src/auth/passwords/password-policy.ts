@@ -2,7 +2,7 @@ import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { adjacencyGraphs, dictionary as common } from '@zxcvbn-ts/language-common';
 import { dictionary as english, translations } from '@zxcvbn-ts/language-en';
 
-/** API.md: 12–128 characters (code points, not UTF-16 units), anything allowed, never truncated. */
+/** docs/api.md: 12–128 characters (code points, not UTF-16 units), anything allowed, never truncated. */
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;
 

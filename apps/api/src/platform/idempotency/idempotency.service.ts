@@ -11,7 +11,7 @@ import {
   type StoredResponse,
 } from './idempotency.repository.js';
 
-/** API.md: keys are kept at least 24 hours. */
+/** docs/api.md: keys are kept at least 24 hours. */
 const KEY_LIFETIME_MS = 24 * 60 * 60 * 1000;
 /**
  * A holder that has not completed after this long is presumed dead (crashed mid-request), and a

@@ -1,6 +1,6 @@
 /**
  * The account a credential request is about: its JSON body's `email`, trimmed and lower-cased the
- * way accounts are compared (API.md), so `Alice@x.io ` and `alice@x.io` share one counter.
+ * way accounts are compared (docs/api.md), so `Alice@x.io ` and `alice@x.io` share one counter.
  * Undefined when the body has no usable email; validation answers that request anyway.
  */
 export function accountOf(body: unknown): string | undefined {

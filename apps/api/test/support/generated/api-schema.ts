@@ -2834,6 +2834,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden (`about:blank`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
             /** @description Too Many Requests (`/problems/rate-limited`) */
             429: {
                 headers: {
@@ -3220,7 +3234,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The order cannot move to that status (`/problems/invalid-status-transition`) */
+            /** @description The order cannot move to that status (`/problems/invalid-status-transition`); The order can no longer be cancelled (`/problems/order-not-cancellable`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3228,7 +3242,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "/problems/invalid-status-transition";
+                        type?: "/problems/invalid-status-transition" | "/problems/order-not-cancellable";
                         /** @constant */
                         status?: 409;
                     };

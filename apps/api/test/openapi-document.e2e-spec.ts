@@ -25,7 +25,9 @@ async function generatedTypes(document: object): Promise<string> {
 }
 
 if (WRITE) {
-  const json = await prettier.format(JSON.stringify(served), { parser: 'json' });
+  const filepath = fileURLToPath(DOCUMENT_FILE);
+  const options = await prettier.resolveConfig(filepath);
+  const json = await prettier.format(JSON.stringify(served), { ...options, filepath });
   await writeFile(DOCUMENT_FILE, json);
   await writeFile(GENERATED_TYPES_FILE, await generatedTypes(served));
 }

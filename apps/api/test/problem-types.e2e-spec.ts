@@ -9,7 +9,10 @@ afterAll(() => t.close());
 function documentedTypes(document: unknown): string[] {
   const types = new Set<string>();
   const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
+    if (Array.isArray(node)) {
+      node.forEach(visit);
+      return;
+    }
     if (node === null || typeof node !== 'object') return;
     const { type } = node as { type?: unknown };
     if (type && typeof type === 'object' && Array.isArray((type as { enum?: unknown }).enum)) {
@@ -29,7 +32,9 @@ describe('problem types', () => {
       .expect(400);
     expect(error.body.type).toBe('/problems/validation-error');
 
-    const page = await request(t.server).get(error.body.type).expect(200);
+    const page = await request(t.server)
+      .get(error.body.type as string)
+      .expect(200);
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(page.text).toContain('<h1>Request is invalid</h1>');
     expect(page.text).toContain('JSON pointer');

@@ -63,7 +63,7 @@ describe('/docs in Chromium', () => {
     const me = await expand('UsersController_me');
     await me.locator('button.try-out__btn').click();
     await me.locator('button.execute').click();
-    const status = me.locator('.live-responses-table .response-col_status').first();
+    const status = me.locator('.live-responses-table tr.response .response-col_status').first();
     await status.waitFor();
     expect((await status.innerText()).trim()).toBe('200');
     await expect(

@@ -46,7 +46,7 @@ interface Operation {
   requestBody?: unknown;
   security?: Record<string, string[]>[];
   responses: Record<string, unknown>;
-  [EXTENSION]?: DocumentedProblem[];
+  'x-problems'?: DocumentedProblem[];
 }
 
 /** What every operation of a kind can answer: validation, authentication, limits, outages. */
@@ -128,8 +128,8 @@ export function describeProblems(document: OpenAPIObject): void {
       const operation = item[method] as Operation | undefined;
       if (!operation) continue;
       operation.security ??= [];
-      const problems = [...(operation[EXTENSION] ?? []), ...impliedProblems(path, operation)];
-      delete operation[EXTENSION];
+      const problems = [...(operation['x-problems'] ?? []), ...impliedProblems(path, operation)];
+      delete operation['x-problems'];
       const statuses = [...new Set(problems.map(({ status }) => status))].sort((a, b) => a - b);
       for (const status of statuses) {
         const ofStatus = problems.filter((problem) => problem.status === status);

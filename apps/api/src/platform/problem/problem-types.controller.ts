@@ -9,7 +9,11 @@ import { problemIndexPage, problemPage } from './problem-pages.js';
 const HTML = 'text/html; charset=utf-8';
 /** Static text: clients and proxies may keep it for an hour. */
 const CACHEABLE = 'public, max-age=3600';
-const slugParam = text({ min: 1, max: 64 }).regex(/^[a-z0-9-]+$/, 'must be a problem type slug');
+/** The last segment of a problem type URI. */
+export const slugParam = text({ min: 1, max: 64 }).regex(
+  /^[a-z0-9-]+$/,
+  'must be a problem type slug',
+);
 const html = { content: { 'text/html': { schema: { type: 'string' } } } } as const;
 
 /** Each problem `type` of the API is a URI that answers with what the problem means. */

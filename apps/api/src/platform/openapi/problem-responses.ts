@@ -128,6 +128,11 @@ export function describeProblems(document: OpenAPIObject): void {
       const operation = item[method] as Operation | undefined;
       if (!operation) continue;
       operation.security ??= [];
+      // Success responses declared without a description get the status text ("Created").
+      for (const [status, response] of Object.entries(operation.responses)) {
+        const declared = response as { description?: string };
+        if (!declared.description) declared.description = STATUS_CODES[status] ?? status;
+      }
       const problems = [...(operation['x-problems'] ?? []), ...impliedProblems(path, operation)];
       delete operation['x-problems'];
       const statuses = [...new Set(problems.map(({ status }) => status))].sort((a, b) => a - b);

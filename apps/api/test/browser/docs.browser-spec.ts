@@ -1,9 +1,12 @@
-import { afterAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { register } from '../support/identity.js';
 import { startTestApp } from '../support/test-app.js';
 import { launchChromium } from './chromium.js';
+
+// A browser on a busy two-core machine: each step is bounded by Playwright's own timeouts.
+jest.setTimeout(90_000);
 
 /** The Swagger UI at /docs, in Chromium, under the CSP the app really sends. */
 const t = await startTestApp();

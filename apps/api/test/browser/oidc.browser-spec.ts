@@ -1,10 +1,13 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it, jest } from '@jest/globals';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { OidcModule } from '../../src/auth/oidc/oidc.module.js';
 import { OidcTestProvider } from '../support/oidc-test-provider.js';
 import { startTestApp } from '../support/test-app.js';
 import { launchChromium } from './chromium.js';
+
+// A browser on a busy two-core machine: each step is bounded by Playwright's own timeouts.
+jest.setTimeout(90_000);
 
 /** A port nobody listens on now: the app's public URL must be known before it starts. */
 async function freePort(): Promise<number> {

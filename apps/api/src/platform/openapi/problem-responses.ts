@@ -131,7 +131,9 @@ export function describeProblems(document: OpenAPIObject): void {
       // Success responses declared without a description get the status text ("Created").
       for (const [status, response] of Object.entries(operation.responses)) {
         const declared = response as { description?: string };
-        if (!declared.description) declared.description = STATUS_CODES[status] ?? status;
+        // Nest writes '' when a decorator gave none.
+        if ((declared.description ?? '') === '')
+          declared.description = STATUS_CODES[status] ?? status;
       }
       const problems = [...(operation['x-problems'] ?? []), ...impliedProblems(path, operation)];
       delete operation['x-problems'];

@@ -39,7 +39,7 @@ export const ERROR_CODES = {
     type: '/problems/weak-password',
     title: 'Password is too weak',
     meaning:
-      'The new password has fewer than 12 or more than 128 characters, or is a commonly used password. Choose another one.',
+      'The new password is too easy to guess: a breached or common password, words or names, a keyboard walk, a date, or mostly your own email or name. `detail` says why. Choose a longer passphrase of unrelated words.',
   },
   email_taken: {
     status: 409,

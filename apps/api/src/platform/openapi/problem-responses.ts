@@ -16,10 +16,11 @@ function plain(status: number): DocumentedProblem {
 
 /** Problems the HTTP platform itself answers with (RFC 9457 `about:blank`, titled by status). */
 export const PLATFORM_PROBLEMS = {
-  /** Body that is not JSON, is empty, or has a `__proto__`/`constructor` key. */
-  malformedBody: plain(400),
+  /** No `Host` (HTTP/1.1), or a body that is not JSON, is empty or has a `__proto__` key. */
+  badRequest: plain(400),
   unauthenticated: plain(401),
   bodyTooLarge: plain(413),
+  /** A body that is not JSON, or is compressed (`Content-Encoding`). */
   unsupportedMediaType: plain(415),
   /** Readiness: a dependency is not answering, or shutdown has begun. */
   notReady: plain(503),
@@ -51,13 +52,16 @@ interface Operation {
 
 /** What every operation of a kind can answer: validation, authentication, limits, outages. */
 function impliedProblems(path: string, operation: Operation): DocumentedProblem[] {
-  const implied: DocumentedProblem[] = [];
+  // Refused before routing, whatever the route (platform/http/request-checks.ts).
+  const implied: DocumentedProblem[] = [
+    PLATFORM_PROBLEMS.badRequest,
+    PLATFORM_PROBLEMS.unsupportedMediaType,
+  ];
   if (operation.requestBody !== undefined || (operation.parameters ?? []).length > 0) {
     implied.push(ERROR_CODES.validation_failed);
   }
   if (operation.requestBody !== undefined) {
-    const { malformedBody, bodyTooLarge, unsupportedMediaType } = PLATFORM_PROBLEMS;
-    implied.push(malformedBody, bodyTooLarge, unsupportedMediaType);
+    implied.push(PLATFORM_PROBLEMS.bodyTooLarge);
   }
   if ((operation.security ?? []).length > 0) {
     // The session behind a token is looked up on every request.

@@ -536,6 +536,34 @@ export interface operations {
                     "text/html": string;
                 };
             };
+            /** @description Bad Request (`about:blank`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description Unsupported Media Type (`about:blank`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 415;
+                    };
+                };
+            };
             /** @description Too Many Requests (`/problems/rate-limited`) */
             429: {
                 headers: {
@@ -580,7 +608,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description Request is invalid (`/problems/validation-error`) */
+            /** @description Bad Request (`about:blank`); Request is invalid (`/problems/validation-error`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -588,7 +616,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "/problems/validation-error";
+                        type?: "about:blank" | "/problems/validation-error";
                         /** @constant */
                         status?: 400;
                     };
@@ -605,6 +633,20 @@ export interface operations {
                         type?: "about:blank";
                         /** @constant */
                         status?: 404;
+                    };
+                };
+            };
+            /** @description Unsupported Media Type (`about:blank`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 415;
                     };
                 };
             };
@@ -653,6 +695,34 @@ export interface operations {
                     };
                 };
             };
+            /** @description Bad Request (`about:blank`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description Unsupported Media Type (`about:blank`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 415;
+                    };
+                };
+            };
         };
     };
     HealthController_ready: {
@@ -697,6 +767,34 @@ export interface operations {
                                 [key: string]: unknown;
                             };
                         };
+                    };
+                };
+            };
+            /** @description Bad Request (`about:blank`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description Unsupported Media Type (`about:blank`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 415;
                     };
                 };
             };
@@ -749,7 +847,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
-            /** @description Password is too weak (`/problems/weak-password`); Request is invalid (`/problems/validation-error`); Bad Request (`about:blank`) */
+            /** @description Password is too weak (`/problems/weak-password`); Bad Request (`about:blank`); Request is invalid (`/problems/validation-error`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -757,7 +855,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "/problems/weak-password" | "/problems/validation-error" | "about:blank";
+                        type?: "/problems/weak-password" | "about:blank" | "/problems/validation-error";
                         /** @constant */
                         status?: 400;
                     };
@@ -875,7 +973,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
-            /** @description Request is invalid (`/problems/validation-error`); Bad Request (`about:blank`) */
+            /** @description Bad Request (`about:blank`); Request is invalid (`/problems/validation-error`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -883,7 +981,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "/problems/validation-error" | "about:blank";
+                        type?: "about:blank" | "/problems/validation-error";
                         /** @constant */
                         status?: 400;
                     };
@@ -997,7 +1095,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
-            /** @description Request is invalid (`/problems/validation-error`); Bad Request (`about:blank`) */
+            /** @description Bad Request (`about:blank`); Request is invalid (`/problems/validation-error`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1005,7 +1103,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "/problems/validation-error" | "about:blank";
+                        type?: "about:blank" | "/problems/validation-error";
                         /** @constant */
                         status?: 400;
                     };
@@ -1117,7 +1215,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Request is invalid (`/problems/validation-error`); Bad Request (`about:blank`) */
+            /** @description Bad Request (`about:blank`); Request is invalid (`/problems/validation-error`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1125,7 +1223,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "/problems/validation-error" | "about:blank";
+                        type?: "about:blank" | "/problems/validation-error";
                         /** @constant */
                         status?: 400;
                     };
@@ -1241,6 +1339,34 @@ export interface operations {
                     };
                 };
             };
+            /** @description Bad Request (`about:blank`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description Unsupported Media Type (`about:blank`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 415;
+                    };
+                };
+            };
             /** @description Too Many Requests (`/problems/rate-limited`) */
             429: {
                 headers: {
@@ -1289,7 +1415,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Sign-in request is invalid or expired (`/problems/oidc-invalid-request`); Request is invalid (`/problems/validation-error`) */
+            /** @description Sign-in request is invalid or expired (`/problems/oidc-invalid-request`); Bad Request (`about:blank`); Request is invalid (`/problems/validation-error`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1297,7 +1423,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "/problems/oidc-invalid-request" | "/problems/validation-error";
+                        type?: "/problems/oidc-invalid-request" | "about:blank" | "/problems/validation-error";
                         /** @constant */
                         status?: 400;
                     };
@@ -1314,6 +1440,20 @@ export interface operations {
                         type?: "about:blank";
                         /** @constant */
                         status?: 404;
+                    };
+                };
+            };
+            /** @description Unsupported Media Type (`about:blank`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 415;
                     };
                 };
             };
@@ -1384,7 +1524,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
-            /** @description Sign-in request is invalid or expired (`/problems/oidc-invalid-request`); Request is invalid (`/problems/validation-error`) */
+            /** @description Sign-in request is invalid or expired (`/problems/oidc-invalid-request`); Bad Request (`about:blank`); Request is invalid (`/problems/validation-error`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1392,7 +1532,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "/problems/oidc-invalid-request" | "/problems/validation-error";
+                        type?: "/problems/oidc-invalid-request" | "about:blank" | "/problems/validation-error";
                         /** @constant */
                         status?: 400;
                     };
@@ -1425,6 +1565,20 @@ export interface operations {
                         type?: "about:blank";
                         /** @constant */
                         status?: 404;
+                    };
+                };
+            };
+            /** @description Unsupported Media Type (`about:blank`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 415;
                     };
                 };
             };
@@ -1500,6 +1654,20 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
+            /** @description Bad Request (`about:blank`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
             /** @description Unauthorized (`about:blank`) */
             401: {
                 headers: {
@@ -1513,6 +1681,20 @@ export interface operations {
                         type?: "about:blank";
                         /** @constant */
                         status?: 401;
+                    };
+                };
+            };
+            /** @description Unsupported Media Type (`about:blank`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 415;
                     };
                 };
             };
@@ -1580,7 +1762,7 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
-            /** @description Request is invalid (`/problems/validation-error`); Bad Request (`about:blank`) */
+            /** @description Bad Request (`about:blank`); Request is invalid (`/problems/validation-error`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1588,7 +1770,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "/problems/validation-error" | "about:blank";
+                        type?: "about:blank" | "/problems/validation-error";
                         /** @constant */
                         status?: 400;
                     };
@@ -1703,7 +1885,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Password is too weak (`/problems/weak-password`); Request is invalid (`/problems/validation-error`); Bad Request (`about:blank`) */
+            /** @description Password is too weak (`/problems/weak-password`); Bad Request (`about:blank`); Request is invalid (`/problems/validation-error`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1711,7 +1893,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "/problems/weak-password" | "/problems/validation-error" | "about:blank";
+                        type?: "/problems/weak-password" | "about:blank" | "/problems/validation-error";
                         /** @constant */
                         status?: 400;
                     };
@@ -1823,7 +2005,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserPage"];
                 };
             };
-            /** @description Request is invalid (`/problems/validation-error`) */
+            /** @description Bad Request (`about:blank`); Request is invalid (`/problems/validation-error`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1831,7 +2013,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "/problems/validation-error";
+                        type?: "about:blank" | "/problems/validation-error";
                         /** @constant */
                         status?: 400;
                     };
@@ -1864,6 +2046,20 @@ export interface operations {
                         type?: "about:blank";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /** @description Unsupported Media Type (`about:blank`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 415;
                     };
                 };
             };
@@ -1927,7 +2123,7 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
-            /** @description Request is invalid (`/problems/validation-error`) */
+            /** @description Bad Request (`about:blank`); Request is invalid (`/problems/validation-error`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1935,7 +2131,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "/problems/validation-error";
+                        type?: "about:blank" | "/problems/validation-error";
                         /** @constant */
                         status?: 400;
                     };
@@ -1982,6 +2178,20 @@ export interface operations {
                         type?: "about:blank";
                         /** @constant */
                         status?: 404;
+                    };
+                };
+            };
+            /** @description Unsupported Media Type (`about:blank`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 415;
                     };
                 };
             };
@@ -2053,7 +2263,7 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
-            /** @description Request is invalid (`/problems/validation-error`); Bad Request (`about:blank`) */
+            /** @description Bad Request (`about:blank`); Request is invalid (`/problems/validation-error`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2061,7 +2271,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "/problems/validation-error" | "about:blank";
+                        type?: "about:blank" | "/problems/validation-error";
                         /** @constant */
                         status?: 400;
                     };
@@ -2202,7 +2412,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProductPage"];
                 };
             };
-            /** @description Request is invalid (`/problems/validation-error`) */
+            /** @description Bad Request (`about:blank`); Request is invalid (`/problems/validation-error`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2210,9 +2420,23 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "/problems/validation-error";
+                        type?: "about:blank" | "/problems/validation-error";
                         /** @constant */
                         status?: 400;
+                    };
+                };
+            };
+            /** @description Unsupported Media Type (`about:blank`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 415;
                     };
                 };
             };
@@ -2288,7 +2512,7 @@ export interface operations {
                     "application/json": components["schemas"]["Product"];
                 };
             };
-            /** @description Request is invalid (`/problems/validation-error`); Bad Request (`about:blank`) */
+            /** @description Bad Request (`about:blank`); Request is invalid (`/problems/validation-error`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2296,7 +2520,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "/problems/validation-error" | "about:blank";
+                        type?: "about:blank" | "/problems/validation-error";
                         /** @constant */
                         status?: 400;
                     };
@@ -2441,7 +2665,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Request is invalid (`/problems/validation-error`) */
+            /** @description Bad Request (`about:blank`); Request is invalid (`/problems/validation-error`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2449,7 +2673,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "/problems/validation-error";
+                        type?: "about:blank" | "/problems/validation-error";
                         /** @constant */
                         status?: 400;
                     };
@@ -2466,6 +2690,20 @@ export interface operations {
                         type?: "about:blank";
                         /** @constant */
                         status?: 404;
+                    };
+                };
+            };
+            /** @description Unsupported Media Type (`about:blank`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 415;
                     };
                 };
             };
@@ -2527,7 +2765,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Request is invalid (`/problems/validation-error`) */
+            /** @description Bad Request (`about:blank`); Request is invalid (`/problems/validation-error`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2535,7 +2773,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "/problems/validation-error";
+                        type?: "about:blank" | "/problems/validation-error";
                         /** @constant */
                         status?: 400;
                     };
@@ -2582,6 +2820,20 @@ export interface operations {
                         type?: "about:blank";
                         /** @constant */
                         status?: 404;
+                    };
+                };
+            };
+            /** @description Unsupported Media Type (`about:blank`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 415;
                     };
                 };
             };
@@ -2658,7 +2910,7 @@ export interface operations {
                     "application/json": components["schemas"]["Product"];
                 };
             };
-            /** @description Request is invalid (`/problems/validation-error`); Bad Request (`about:blank`) */
+            /** @description Bad Request (`about:blank`); Request is invalid (`/problems/validation-error`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2666,7 +2918,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "/problems/validation-error" | "about:blank";
+                        type?: "about:blank" | "/problems/validation-error";
                         /** @constant */
                         status?: 400;
                     };
@@ -2821,7 +3073,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrderPage"];
                 };
             };
-            /** @description Request is invalid (`/problems/validation-error`) */
+            /** @description Bad Request (`about:blank`); Request is invalid (`/problems/validation-error`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2829,7 +3081,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "/problems/validation-error";
+                        type?: "about:blank" | "/problems/validation-error";
                         /** @constant */
                         status?: 400;
                     };
@@ -2862,6 +3114,20 @@ export interface operations {
                         type?: "about:blank";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /** @description Unsupported Media Type (`about:blank`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 415;
                     };
                 };
             };
@@ -2936,7 +3202,7 @@ export interface operations {
                     "application/json": components["schemas"]["Order"];
                 };
             };
-            /** @description Request is invalid (`/problems/validation-error`); Bad Request (`about:blank`) */
+            /** @description Bad Request (`about:blank`); Request is invalid (`/problems/validation-error`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2944,7 +3210,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "/problems/validation-error" | "about:blank";
+                        type?: "about:blank" | "/problems/validation-error";
                         /** @constant */
                         status?: 400;
                     };
@@ -3082,7 +3348,7 @@ export interface operations {
                     "application/json": components["schemas"]["Order"];
                 };
             };
-            /** @description Request is invalid (`/problems/validation-error`) */
+            /** @description Bad Request (`about:blank`); Request is invalid (`/problems/validation-error`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3090,7 +3356,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "/problems/validation-error";
+                        type?: "about:blank" | "/problems/validation-error";
                         /** @constant */
                         status?: 400;
                     };
@@ -3123,6 +3389,20 @@ export interface operations {
                         type?: "about:blank";
                         /** @constant */
                         status?: 404;
+                    };
+                };
+            };
+            /** @description Unsupported Media Type (`about:blank`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 415;
                     };
                 };
             };
@@ -3196,7 +3476,7 @@ export interface operations {
                     "application/json": components["schemas"]["Order"];
                 };
             };
-            /** @description Request is invalid (`/problems/validation-error`); Bad Request (`about:blank`) */
+            /** @description Bad Request (`about:blank`); Request is invalid (`/problems/validation-error`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3204,7 +3484,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "/problems/validation-error" | "about:blank";
+                        type?: "about:blank" | "/problems/validation-error";
                         /** @constant */
                         status?: 400;
                     };
@@ -3370,7 +3650,7 @@ export interface operations {
                     "application/json": components["schemas"]["Order"];
                 };
             };
-            /** @description Request is invalid (`/problems/validation-error`) */
+            /** @description Bad Request (`about:blank`); Request is invalid (`/problems/validation-error`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3378,7 +3658,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "/problems/validation-error";
+                        type?: "about:blank" | "/problems/validation-error";
                         /** @constant */
                         status?: 400;
                     };
@@ -3425,6 +3705,20 @@ export interface operations {
                         type?: "/problems/order-not-cancellable";
                         /** @constant */
                         status?: 409;
+                    };
+                };
+            };
+            /** @description Unsupported Media Type (`about:blank`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 415;
                     };
                 };
             };

@@ -10,7 +10,7 @@ import { startTestApp } from './support/test-app.js';
 
 /**
  * docs/openapi.json is the document the app serves, and the generated client types are built
- * from it. `pnpm openapi:write` rewrites both from the running app (OPENAPI_WRITE=1).
+ * from it. `npm run openapi:write` rewrites both from the running app (OPENAPI_WRITE=1).
  */
 const WRITE = process.env.OPENAPI_WRITE === '1';
 
@@ -20,7 +20,7 @@ afterAll(() => t.close());
 
 async function generatedTypes(document: object): Promise<string> {
   const banner =
-    '// Generated from docs/openapi.json by openapi-typescript: `pnpm openapi:write`.\n';
+    '// Generated from docs/openapi.json by openapi-typescript: `npm run openapi:write`.\n';
   return banner + astToString(await openapiTS(document as Parameters<typeof openapiTS>[0]));
 }
 
@@ -55,7 +55,7 @@ function resolvePointer(document: object, ref: string): unknown {
 }
 
 describe('the OpenAPI document', () => {
-  it('is checked in as docs/openapi.json, exactly as the app serves it (pnpm openapi:write)', async () => {
+  it('is checked in as docs/openapi.json, exactly as the app serves it (npm run openapi:write)', async () => {
     const checkedIn: unknown = JSON.parse(await readFile(DOCUMENT_FILE, 'utf8'));
     expect(served).toEqual(checkedIn);
   });
@@ -89,7 +89,7 @@ describe('the OpenAPI document', () => {
     );
   });
 
-  it('is the source of the generated client types (pnpm openapi:write)', async () => {
+  it('is the source of the generated client types (npm run openapi:write)', async () => {
     const checkedIn = await readFile(GENERATED_TYPES_FILE, 'utf8');
     expect(checkedIn).toBe(await generatedTypes(served));
   });

@@ -1,4 +1,4 @@
-// Generated from docs/openapi.json by openapi-typescript: `pnpm openapi:write`.
+// Generated from docs/openapi.json by openapi-typescript: `npm run openapi:write`.
 export interface paths {
     "/problems": {
         parameters: {

@@ -15,7 +15,7 @@ export interface LayerTally {
 }
 
 /** The layers in pyramid order; a project not named here comes after them, by name. */
-const ORDER = ['unit', 'integration', 'e2e', 'resilience', 'ops'];
+const ORDER = ['unit', 'integration', 'e2e', 'browser', 'resilience', 'ops'];
 
 function rank(layer: string): number {
   const index = ORDER.indexOf(layer);

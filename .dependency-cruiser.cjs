@@ -84,6 +84,20 @@ module.exports = {
       to: { path: '\\.controller\\.ts$' },
     },
     {
+      name: 'production-entry-points-stay-lean',
+      severity: 'error',
+      comment:
+        'What only `npm start`, tests or the migration Job use (embedded PostgreSQL, seeds, the schema engine) never loads in a production process: it costs memory in every pod (docs/performance.md).',
+      from: { path: '^apps/[^/]+/src/(main|instrumentation)\\.ts$' },
+      to: {
+        path: [
+          '^libs/database/src/(embedded|seed|migrate)/',
+          'node_modules/(@electric-sql|@prisma/schema-engine-wasm)/',
+        ],
+        reachable: true,
+      },
+    },
+    {
       name: 'no-test-code-in-production',
       severity: 'error',
       from: { path: '^(apps|libs)/[^/]+/src/', pathNot: ['\\.spec\\.ts$', '^libs/testing/'] },

@@ -1,15 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { loadConfig } from '@libs/config';
-import {
-  DEMO_ACCOUNTS,
-  PrismaService,
-  deployMigrations,
-  migrationStatus,
-  schemaDrift,
-  seedDemoData,
-  startEmbeddedPostgres,
-  type EmbeddedPostgres,
-} from '@libs/database';
+import { PrismaService } from '@libs/database';
+import { type EmbeddedPostgres, startEmbeddedPostgres } from '@libs/database/embedded';
+import { deployMigrations, migrationStatus, schemaDrift } from '@libs/database/migrate';
+import { DEMO_ACCOUNTS, seedDemoData } from '@libs/database/seed';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -10,7 +10,7 @@ import {
   migrationStatus,
   repoRoot,
   schemaDrift,
-} from '@libs/database';
+} from '@libs/database/migrate';
 import { createScratchDatabase, query, type ScratchDatabase } from '@libs/testing';
 
 const migrationsDir = join(repoRoot(), 'prisma', 'migrations');

@@ -1,14 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type Config, ConfigModule, loadConfig } from '@libs/config';
-import {
-  DEMO_ACCOUNTS,
-  DEMO_PRODUCTS,
-  DatabaseModule,
-  PrismaService,
-  deployMigrations,
-  isDatabaseUnavailableError,
-  seedDemoData,
-} from '@libs/database';
+import { DatabaseModule, PrismaService, isDatabaseUnavailableError } from '@libs/database';
+import { deployMigrations } from '@libs/database/migrate';
+import { DEMO_ACCOUNTS, DEMO_PRODUCTS, seedDemoData } from '@libs/database/seed';
 import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type AddressInfo, type Server, createServer } from 'node:net';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { schemaDrift } from '@libs/database';
+import { schemaDrift } from '@libs/database/migrate';
 import { createScratchDatabase, type ScratchDatabase } from '@libs/testing';
 
 describe('prisma/schema.prisma and prisma/migrations', () => {

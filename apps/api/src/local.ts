@@ -1,13 +1,8 @@
 import { loadConfig, type Config } from '@libs/config';
-import {
-  DEMO_ACCOUNTS,
-  DEMO_PRODUCTS,
-  PrismaService,
-  deployMigrations,
-  repoRoot,
-  seedDemoData,
-  startEmbeddedPostgres,
-} from '@libs/database';
+import { PrismaService } from '@libs/database';
+import { startEmbeddedPostgres } from '@libs/database/embedded';
+import { deployMigrations, repoRoot } from '@libs/database/migrate';
+import { DEMO_ACCOUNTS, DEMO_PRODUCTS, seedDemoData } from '@libs/database/seed';
 import { MetricsServer } from '@libs/observability';
 import { Logger } from 'nestjs-pino';
 import type { AddressInfo } from 'node:net';

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { PrismaService, deployMigrations, seedBulkData } from '@libs/database';
+import { PrismaService } from '@libs/database';
+import { deployMigrations } from '@libs/database/migrate';
+import { seedBulkData } from '@libs/database/seed';
 import { createScratchDatabase, query, type ScratchDatabase } from '@libs/testing';
 import type { AuthenticatedUser } from '../src/auth/guards/authenticated-user.js';
 import { OrdersService } from '../src/orders/orders.service.js';

@@ -1,4 +1,4 @@
-import { deployMigrations } from '@libs/database';
+import { deployMigrations } from '@libs/database/migrate';
 import pg from 'pg';
 
 /** Names of every database the harness creates contain this, and nothing else is touched. */

@@ -59,6 +59,11 @@ RUN rm -rf /usr/local/lib/node_modules/npm /usr/local/lib/node_modules/corepack 
       /usr/local/bin/npm /usr/local/bin/npx /usr/local/bin/corepack /opt/yarn-* \
       /usr/local/bin/yarn /usr/local/bin/yarnpkg
 ENV NODE_ENV=production
+# Memory (docs/operations.md, "Memory"): glibc's default of up to 8 malloc arenas per core lets
+# resident memory grow with every thread that allocates (libuv's pool hashing passwords, V8's GC
+# helpers); two are enough for a Node process and keep RSS near what the heap needs. V8's heap
+# is sized per app below, for the container limits in k8s/; the manifests set the same values.
+ENV MALLOC_ARENA_MAX=2
 WORKDIR /app
 # Node runs as PID 1 and handles SIGTERM itself (graceful drain, see docs/operations.md); the
 # apps start no child processes, so there are no zombies for an init to reap.
@@ -73,11 +78,15 @@ FROM runtime AS api
 # Owned by root and not writable by the app's user: nothing is written at runtime, so the root
 # file system can be mounted read-only (only /tmp needs to be writable).
 COPY --from=build /out/api ./
+# For a 384 MiB container: old space 128 MiB, young generation 3 × 8 MiB.
+ENV NODE_OPTIONS="--max-old-space-size=128 --max-semi-space-size=8"
 EXPOSE 3000 9464
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT ?? 3000}/health/live`, { signal: AbortSignal.timeout(4000) }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # OpenTelemetry is loaded before the app (--import); OTEL_* variables configure its export.
-CMD ["node", "--enable-source-maps", "--import", "./dist/instrumentation.js", "dist/main.js"]
+# No --enable-source-maps: it keeps every loaded module's source map in the heap (+11 MiB
+# measured), and stack traces into the unminified dist/ JavaScript read well enough.
+CMD ["node", "--import", "./dist/instrumentation.js", "dist/main.js"]
 
 # Runtime of the background worker (outbox relay, BullMQ jobs, maintenance). No API: only the
 # probes on PORT (/health/live, /health/ready) and /metrics on METRICS_PORT. SIGTERM turns it
@@ -85,7 +94,9 @@ CMD ["node", "--enable-source-maps", "--import", "./dist/instrumentation.js", "d
 FROM runtime AS worker
 # Owned by root, read-only at runtime like the api's.
 COPY --from=build /out/worker ./
+# For a 256 MiB container: old space 96 MiB, young generation 3 × 4 MiB.
+ENV NODE_OPTIONS="--max-old-space-size=96 --max-semi-space-size=4"
 EXPOSE 3000 9464
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT ?? 3000}/health/live`, { signal: AbortSignal.timeout(4000) }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "--enable-source-maps", "--import", "./dist/instrumentation.js", "dist/main.js"]
+CMD ["node", "--import", "./dist/instrumentation.js", "dist/main.js"]

@@ -10,7 +10,8 @@
  * child process, over loopback. Prints a Markdown table and the targets, and writes
  * bench/results/<timestamp>.json. Knobs: see docs/performance.md.
  */
-import { bulkUserEmail, deployMigrations, seedBulkData } from '@libs/database';
+import { deployMigrations } from '@libs/database/migrate';
+import { bulkUserEmail, seedBulkData } from '@libs/database/seed';
 import * as argon2 from 'argon2';
 import { Redis } from 'ioredis';
 import { execFile } from 'node:child_process';
@@ -28,6 +29,7 @@ import {
   startApi,
   startServer,
 } from './support/processes.js';
+import { OtlpSink } from './support/otlp-sink.js';
 import { cpuSeconds, peakRssMiB, resetPeak } from './support/proc-stats.js';
 import {
   type Measurement,
@@ -38,7 +40,7 @@ import {
   table,
   targetsTable,
 } from './support/report.js';
-import { POSTGRES, REDIS, benchDatabase } from './support/services.js';
+import { POSTGRES, REDIS, benchDatabase, deleteRedisKeys } from './support/services.js';
 
 const env = process.env;
 const QUICK = env.BENCH_QUICK === '1';
@@ -53,6 +55,10 @@ const SIZES = (env.BENCH_ORDERS ?? (QUICK ? '10000,100000' : '10000,1000000'))
 const ONLY = env.BENCH_ONLY ? new RegExp(env.BENCH_ONLY) : undefined;
 /** A directory: the first API process runs with --cpu-prof and writes its profile there. */
 const CPU_PROF = env.BENCH_CPU_PROF;
+/** OpenTelemetry on (every span exported to a local OTLP sink) unless BENCH_OTEL=0. */
+const OTEL = env.BENCH_OTEL !== '0';
+/** Extra node flags for the API processes (space-separated), e.g. to compare heap sizes. */
+const API_NODE_ARGS = (env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
 const PASSWORD = 'benchmark passphrase 2026';
 /** The service's Argon2id parameters, so a login costs what it costs in production. */
@@ -245,27 +251,13 @@ async function argon2Ceiling(): Promise<Measurement> {
   };
 }
 
-async function deleteRedisKeys(prefix: string): Promise<void> {
-  const redis = new Redis(REDIS, { lazyConnect: true });
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
-
 async function main(): Promise<void> {
   const started = Date.now();
   const database = await benchDatabase('suite');
   const prefix = `bench:${Date.now()}:`;
   const servers: ServerProcess[] = [];
   const suite = new Suite();
+  const sink = OTEL ? await OtlpSink.start() : undefined;
   const stopAll = async (): Promise<void> => {
     await Promise.all(servers.splice(0).map((server) => server.stop()));
   };
@@ -301,7 +293,11 @@ async function main(): Promise<void> {
       databaseUrl: database.url,
       keys,
       redisPrefix: prefix,
-      nodeArgs: CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`] : [],
+      otlpEndpoint: sink?.endpoint,
+      nodeArgs: [
+        ...API_NODE_ARGS,
+        ...(CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`] : []),
+      ],
     });
     servers.push(api);
     const admin = await login(api.baseUrl, bulkUserEmail(1));
@@ -480,6 +476,8 @@ async function main(): Promise<void> {
         databaseUrl: database.url,
         keys,
         redisPrefix: prefix,
+        otlpEndpoint: sink?.endpoint,
+        nodeArgs: API_NODE_ARGS,
       });
       servers.push(second);
       const two = [api, second];
@@ -495,9 +493,10 @@ async function main(): Promise<void> {
       );
     }
     await stopAll();
-    report(suite.measurements, started);
+    report(suite.measurements, started, sink?.received);
   } finally {
     await suite.stop();
+    await sink?.stop();
     await stopAll();
     await database.drop().catch((error: unknown) => {
       log(`could not drop the database: ${String(error)}`);
@@ -585,7 +584,11 @@ function targets(rows: readonly Summary[]): Target[] {
   return result;
 }
 
-function report(measurements: readonly Measurement[], started: number): void {
+function report(
+  measurements: readonly Measurement[],
+  started: number,
+  exported: { requests: number; bytes: number } | undefined,
+): void {
   const rows = measurements.map(summarize);
   const goals = targets(rows);
   const machine = {
@@ -602,10 +605,17 @@ function report(measurements: readonly Measurement[], started: number): void {
     repeats: REPEATS,
     connections: CONNECTIONS,
     orders: SIZES,
+    openTelemetry: OTEL,
+    apiNodeArgs: API_NODE_ARGS,
   };
+  const telemetry = exported
+    ? `OpenTelemetry on (${exported.requests} OTLP exports, ${(exported.bytes / 2 ** 20).toFixed(1)} MiB of spans to a local sink)`
+    : 'OpenTelemetry off';
   process.stdout.write(
     `\n${REPEATS} × ${SECONDS}s per scenario after ${WARMUP}s warm-up, ${CONNECTIONS} connections; ` +
-      `median (min–max); CPU and RSS are the server process(es)'; ${machine.cpus} × ${machine.cpuModel}, load ${machine.loadAverage.map((v) => v.toFixed(1)).join(' ')}\n\n`,
+      `median (min–max); CPU and RSS are the server process(es)'; ${telemetry}; ` +
+      (API_NODE_ARGS.length > 0 ? `API node flags ${API_NODE_ARGS.join(' ')}; ` : '') +
+      `${machine.cpus} × ${machine.cpuModel}, load ${machine.loadAverage.map((v) => v.toFixed(1)).join(' ')}\n\n`,
   );
   process.stdout.write(`${table(rows)}\n\n${targetsTable(goals)}\n`);
   const dir = new URL('../results/', import.meta.url);

@@ -17,6 +17,8 @@ export interface LoadSpec {
    * each answer returns (a refresh token is single use): a pool, not a chain per connection.
    */
   readonly refreshSeeds?: readonly string[];
+  /** Requests per second over all connections (default: as fast as the server answers). */
+  readonly rate?: number;
   /** Statuses that count as success (default: any 2xx). */
   readonly expect?: readonly number[];
 }

@@ -44,6 +44,7 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
     url: spec.urls as unknown as string, // autocannon spreads connections over an array of URLs
     connections: spec.connections,
     duration: spec.seconds,
+    ...(spec.rate ? { overallRate: spec.rate } : {}),
     requests: requestsOf(spec),
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;

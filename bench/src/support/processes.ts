@@ -1,7 +1,9 @@
 import { exportJWK, generateKeyPair } from 'jose';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
 import { REDIS, freePort } from './services.js';
 
 /** The repository root, from bench/dist/support. */
@@ -66,6 +68,32 @@ export async function startServer(options: {
   return { name, pid, baseUrl, stop };
 }
 
+/** Variables of a pod's main container that size its memory (V8 flags, malloc arenas). */
+const MEMORY_VARIABLES = ['NODE_OPTIONS', 'MALLOC_ARENA_MAX'];
+
+/**
+ * The memory settings k8s/base gives a container (its NODE_OPTIONS, MALLOC_ARENA_MAX), so that
+ * a benchmark runs the app as a pod runs it.
+ */
+export function podMemoryEnv(
+  manifest: 'deployment.yaml' | 'worker-deployment.yaml',
+): Record<string, string> {
+  const deployment = parse(readFileSync(`${ROOT}k8s/base/${manifest}`, 'utf8')) as {
+    spec: { template: { spec: { containers: { env?: { name: string; value?: string }[] }[] } } };
+  };
+  const [container] = deployment.spec.template.spec.containers;
+  return Object.fromEntries(
+    (container?.env ?? [])
+      .filter((variable) => MEMORY_VARIABLES.includes(variable.name) && variable.value)
+      .map((variable) => [variable.name, variable.value ?? '']),
+  );
+}
+
+/** An app process that serves Prometheus metrics (its runtime memory, heap, event loop). */
+export interface MonitoredProcess extends ServerProcess {
+  readonly metricsUrl: string;
+}
+
 /** JWT_SIGNING_KEYS for the API instances of one run (shared, so tokens work on every one). */
 export async function signingKeys(): Promise<string> {
   const { privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
@@ -73,20 +101,41 @@ export async function signingKeys(): Promise<string> {
 }
 
 /**
+ * OpenTelemetry settings of a benchmarked app: every span exported over OTLP/HTTP to
+ * `otlpEndpoint` (a local sink), or the SDK off without one. Metrics and logs go through
+ * Prometheus and stdout, as in production.
+ */
+function telemetryEnv(otlpEndpoint: string | undefined): Record<string, string> {
+  const rest = { OTEL_METRICS_EXPORTER: 'none', OTEL_LOGS_EXPORTER: 'none' };
+  return otlpEndpoint
+    ? {
+        ...rest,
+        OTEL_TRACES_EXPORTER: 'otlp',
+        OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf',
+        OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint,
+      }
+    : { ...rest, OTEL_SDK_DISABLED: 'true', OTEL_TRACES_EXPORTER: 'none' };
+}
+
+/**
  * The built API as production runs it (`node --import instrumentation.js main.js`,
- * NODE_ENV=production) with tracing off (no collector), warn-level logs and rate limits out of
- * the way (the benchmark is one client address and a handful of accounts).
+ * NODE_ENV=production, the manifests' V8 sizing unless `nodeArgs` say otherwise) with
+ * warn-level logs and rate limits out of the way (the benchmark is one client address and a
+ * handful of accounts).
  */
 export function startApi(options: {
   name: string;
   databaseUrl: string;
   keys: string;
   redisPrefix: string;
+  /** Where spans go (an OtlpSink); tracing is off without it. */
+  otlpEndpoint?: string;
   /** Extra node flags, e.g. --cpu-prof. */
   nodeArgs?: readonly string[];
-}): Promise<ServerProcess> {
-  return freePort().then((metricsPort) =>
-    startServer({
+}): Promise<MonitoredProcess> {
+  return freePort().then(async (metricsPort) => ({
+    metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`,
+    ...(await startServer({
       name: options.name,
       nodeArgs: [
         ...(options.nodeArgs ?? []),
@@ -96,11 +145,9 @@ export function startApi(options: {
       ],
       readyPath: '/health/ready',
       env: {
+        ...podMemoryEnv('deployment.yaml'),
         NODE_ENV: 'production',
-        OTEL_SDK_DISABLED: 'true',
-        OTEL_TRACES_EXPORTER: 'none',
-        OTEL_METRICS_EXPORTER: 'none',
-        OTEL_LOGS_EXPORTER: 'none',
+        ...telemetryEnv(options.otlpEndpoint),
         METRICS_PORT: String(metricsPort),
         DATABASE_URL: options.databaseUrl,
         REDIS_URL: REDIS,
@@ -114,6 +161,35 @@ export function startApi(options: {
         RATE_LIMIT_AUTH_PER_MINUTE: '1000000000',
         RATE_LIMIT_ACCOUNT_PER_MINUTE: '1000000000',
       },
-    }),
-  );
+    })),
+  }));
+}
+
+/**
+ * The built worker as production runs it (outbox relay, BullMQ consumers, maintenance), with
+ * the pod's memory settings; ready once its probe answers.
+ */
+export function startWorker(options: {
+  databaseUrl: string;
+  redisPrefix: string;
+  otlpEndpoint?: string;
+}): Promise<MonitoredProcess> {
+  return freePort().then(async (metricsPort) => ({
+    metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`,
+    ...(await startServer({
+      name: 'worker',
+      nodeArgs: ['--import', './apps/worker/dist/instrumentation.js', 'apps/worker/dist/main.js'],
+      readyPath: '/health/ready',
+      env: {
+        ...podMemoryEnv('worker-deployment.yaml'),
+        NODE_ENV: 'production',
+        ...telemetryEnv(options.otlpEndpoint),
+        METRICS_PORT: String(metricsPort),
+        DATABASE_URL: options.databaseUrl,
+        REDIS_URL: REDIS,
+        REDIS_KEY_PREFIX: options.redisPrefix,
+        LOG_LEVEL: 'warn',
+      },
+    })),
+  }));
 }

@@ -3,7 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deployMigrations, migrationStatus, repoRoot, seedBulkData } from '@libs/database';
+import { deployMigrations, migrationStatus, repoRoot } from '@libs/database/migrate';
+import { seedBulkData } from '@libs/database/seed';
 import { createScratchDatabase, query, type ScratchDatabase } from '@libs/testing';
 import { pgClientTools } from './pg-client-tools.js';
 

@@ -79,9 +79,17 @@ export function podMemoryEnv(
   manifest: 'deployment.yaml' | 'worker-deployment.yaml',
 ): Record<string, string> {
   const deployment = parse(readFileSync(`${ROOT}k8s/base/${manifest}`, 'utf8')) as {
-    spec: { template: { spec: { containers: { env?: { name: string; value?: string }[] }[] } } };
+    metadata: { name: string };
+    spec: {
+      template: {
+        spec: { containers: { name: string; env?: { name: string; value?: string }[] }[] };
+      };
+    };
   };
-  const [container] = deployment.spec.template.spec.containers;
+  // The app's container is named like its Deployment (a pod may have sidecars).
+  const container = deployment.spec.template.spec.containers.find(
+    ({ name }) => name === deployment.metadata.name,
+  );
   return Object.fromEntries(
     (container?.env ?? [])
       .filter((variable) => MEMORY_VARIABLES.includes(variable.name) && variable.value)

@@ -97,9 +97,9 @@ export default function (plop: NodePlopAPI): void {
           return `formatted ${written.length} files`;
         },
         () =>
-          `next: npm run db:migrate:new ${data.plural} (the migration of the new model), then ` +
-          `npm run test:unit -- ${API}/src/${data.plural} and ` +
-          `npm run test:e2e -- ${API}/test/${data.plural}.e2e-spec.ts`,
+          `next: npm run db:migrate:new ${data.plural} (the migration of the new model), ` +
+          `npm run openapi:write (the contract), then npm run test:unit -- ${API}/src/${data.plural} ` +
+          `and npm run test:e2e -- ${API}/test/${data.plural}.e2e-spec.ts`,
       );
       return actions;
     },

@@ -103,6 +103,37 @@ describe('npm run gen:resource', () => {
     });
   }
 
+  interface JestReport {
+    numTotalTestSuites: number;
+    numFailedTests: number;
+    numPassedTests: number;
+  }
+
+  /** Jest in the copy, in band, on the given test files; fails unless every test passes. */
+  async function jestIn(files: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<JestReport> {
+    const results = join(copy, `jest-results-${files.length}.json`);
+    await run(
+      process.execPath,
+      [
+        '--max-old-space-size=4096',
+        '--experimental-vm-modules',
+        '--disable-warning=ExperimentalWarning',
+        'node_modules/jest/bin/jest.js',
+        '--runInBand',
+        '--ci',
+        `--cacheDirectory=${join(copy, '.cache/jest')}`,
+        '--json',
+        `--outputFile=${results}`,
+        ...files,
+        '--selectProjects',
+        'unit',
+        'e2e',
+      ],
+      { cwd: copy, env: { ...env(), ...extraEnv } },
+    );
+    return JSON.parse(await readFile(results, 'utf8')) as JestReport;
+  }
+
   beforeAll(async () => {
     copy = await mkdtemp(join(tmpdir(), 'gen-resource-'));
     await cp(ROOT, copy, {
@@ -144,44 +175,28 @@ describe('npm run gen:resource', () => {
       );
       await deployMigrations(database.url, paths);
 
-      const results = join(copy, 'jest-results.json');
-      const jest = run(
-        process.execPath,
-        [
-          '--max-old-space-size=4096',
-          '--experimental-vm-modules',
-          '--disable-warning=ExperimentalWarning',
-          'node_modules/jest/bin/jest.js',
-          '--runInBand',
-          '--ci',
-          `--cacheDirectory=${join(copy, '.cache/jest')}`,
-          `--outputFile=${results}`,
-          '--json',
-          `apps/api/src/${NAME}/${NAME}.service.spec.ts`,
-          `apps/api/test/${NAME}.e2e-spec.ts`,
-          '--selectProjects',
-          'unit',
-          'e2e',
-        ],
-        { cwd: copy, env: env() },
-      );
       const typecheck = run(
         process.execPath,
         ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit'],
         { cwd: copy, env: env() },
       );
+      const tests = (async () => {
+        // The contract first (docs/openapi.json, as `npm run openapi:write` does): the e2e
+        // setup checks every response of the new routes against it.
+        await jestIn(['apps/api/test/openapi-document.e2e-spec.ts'], { OPENAPI_WRITE: '1' });
+        return jestIn([
+          `apps/api/src/${NAME}/${NAME}.service.spec.ts`,
+          `apps/api/test/${NAME}.e2e-spec.ts`,
+        ]);
+      })();
       // Both finish before the copy may go: the first failure is reported after that.
-      for (const outcome of await Promise.allSettled([jest, typecheck])) {
-        if (outcome.status === 'rejected') throw outcome.reason;
-      }
-
-      const report = JSON.parse(await readFile(results, 'utf8')) as {
-        numTotalTestSuites: number;
-        numFailedTests: number;
-        numPassedTests: number;
-      };
-      expect(report).toMatchObject({ numTotalTestSuites: 2, numFailedTests: 0 });
-      expect(report.numPassedTests).toBeGreaterThanOrEqual(20);
+      const [checked, tested] = await Promise.allSettled([typecheck, tests]);
+      if (checked.status === 'rejected') throw checked.reason;
+      if (tested.status === 'rejected') throw tested.reason;
+      expect(tested.value).toMatchObject({ numTotalTestSuites: 2, numFailedTests: 0 });
+      expect(tested.value.numPassedTests).toBeGreaterThanOrEqual(20);
+      const contract = await readFile(join(copy, 'docs/openapi.json'), 'utf8');
+      expect(contract).toContain(`"/v1/${NAME}/{id}"`);
     },
     BUDGET_MS,
   );

@@ -24,6 +24,7 @@ const FILES: readonly (readonly [string, string])[] = [
 const APP_MODULE = `${API}/src/app.module.ts`;
 const ERROR_CODES = `${API}/src/platform/errors/error-codes.ts`;
 const SCHEMA = 'prisma/schema.prisma';
+const API_DOC = 'docs/api.md';
 
 /** Lower-case words separated by single dashes, starting with a letter: `reviews`, `gift-cards`. */
 const NAME = /^[a-z][a-z0-9]*(-[a-z][a-z0-9]*)*$/;
@@ -74,6 +75,15 @@ export default function (plop: NodePlopAPI): void {
           data,
         },
         {
+          // The problem types table is ordered by status: the new 409 goes before the first 412.
+          type: 'modify',
+          path: API_DOC,
+          pattern: /\n(?=\| `\/problems\/precondition-failed`)/,
+          template:
+            '\n| `/problems/{{kebabCase singular}}-name-taken` | 409 | another {{lowerCase (sentenceCase singular)}} has this name |\n',
+          data,
+        },
+        {
           type: 'modify',
           path: APP_MODULE,
           pattern: /\n@Module\(/,
@@ -89,7 +99,7 @@ export default function (plop: NodePlopAPI): void {
           data,
         },
         async () => {
-          const written = [...FILES.map(([, to]) => to), ERROR_CODES, APP_MODULE];
+          const written = [...FILES.map(([, to]) => to), ERROR_CODES, APP_MODULE, API_DOC];
           const base = plop.getDestBasePath();
           await Promise.all(
             written.map((file) => format(join(base, plop.renderString(file, data)))),

@@ -79,10 +79,12 @@ async function packageDirectories(): Promise<string[]> {
 
 describe('npm run gen:resource', () => {
   let copy: string;
-  let database: { admin: string; name: string; url: string };
   const harness = requireHarnessEnv();
   /** The copy's own run of the test harness: its database is made here, with the new table. */
   const innerRunId = `${harness.runId}_gen`;
+  /** Its worker database; named after the outer run, so that run's teardown drops it too. */
+  const databaseName = `test_${innerRunId}_w1`;
+  const database = databaseUrl(harness.postgresUrl, databaseName);
   const env = (): NodeJS.ProcessEnv => ({
     ...process.env,
     PATH: `${join(copy, 'node_modules', '.bin')}:${dirname(process.execPath)}:${process.env.PATH ?? ''}`,
@@ -146,13 +148,10 @@ describe('npm run gen:resource', () => {
     }
     // Jest's global setup is the built harness (see jest.config.js); it does not change here.
     await symlink(join(ROOT, 'libs/testing/dist'), join(copy, 'libs/testing/dist'));
-    const name = `test_${innerRunId}_w1`;
-    database = { admin: harness.postgresUrl, name, url: databaseUrl(harness.postgresUrl, name) };
   });
 
   afterAll(async () => {
-    if (database)
-      await query(database.admin, `DROP DATABASE IF EXISTS "${database.name}" WITH (FORCE)`);
+    await query(harness.postgresUrl, `DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
     if (copy) await rm(copy, { recursive: true, force: true });
   });
 
@@ -168,12 +167,12 @@ describe('npm run gen:resource', () => {
         migrationsDir: join(copy, 'prisma/migrations'),
         schemaPath: join(copy, 'prisma/schema.prisma'),
       };
-      await query(database.admin, `CREATE DATABASE "${database.name}"`);
-      const migration = await createMigration(NAME, database.url, paths);
+      await query(harness.postgresUrl, `CREATE DATABASE "${databaseName}"`);
+      const migration = await createMigration(NAME, database, paths);
       await expect(readFile(migration.path, 'utf8')).resolves.toContain(
         'CREATE TABLE "gift_cards"',
       );
-      await deployMigrations(database.url, paths);
+      await deployMigrations(database, paths);
 
       const typecheck = run(
         process.execPath,
@@ -185,6 +184,8 @@ describe('npm run gen:resource', () => {
         // setup checks every response of the new routes against it.
         await jestIn(['apps/api/test/openapi-document.e2e-spec.ts'], { OPENAPI_WRITE: '1' });
         return jestIn([
+          // Every problem type has its page and its row in docs/api.md.
+          'apps/api/src/platform/problem/problem-pages.spec.ts',
           `apps/api/src/${NAME}/${NAME}.service.spec.ts`,
           `apps/api/test/${NAME}.e2e-spec.ts`,
         ]);
@@ -193,7 +194,7 @@ describe('npm run gen:resource', () => {
       const [checked, tested] = await Promise.allSettled([typecheck, tests]);
       if (checked.status === 'rejected') throw checked.reason;
       if (tested.status === 'rejected') throw tested.reason;
-      expect(tested.value).toMatchObject({ numTotalTestSuites: 2, numFailedTests: 0 });
+      expect(tested.value).toMatchObject({ numTotalTestSuites: 3, numFailedTests: 0 });
       expect(tested.value.numPassedTests).toBeGreaterThanOrEqual(20);
       const contract = await readFile(join(copy, 'docs/openapi.json'), 'utf8');
       expect(contract).toContain(`"/v1/${NAME}/{id}"`);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createMigration, deployMigrations, repoRoot } from '@libs/database';
+import { createMigration, deployMigrations, repoRoot } from '@libs/database/migrate';
 import { databaseUrl, query, requireHarnessEnv } from '@libs/testing';
 import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, readdir, readlink, rm, symlink } from 'node:fs/promises';

@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PrismaService } from '@libs/database';
+import { eventually, workerDatabaseUrl } from '@libs/testing';
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import type { PlaceOrderBody } from '../src/orders/dto/order.schemas.js';
-import { OrdersService } from '../src/orders/orders.service.js';
+import { OrdersService, type VersionedOrder } from '../src/orders/orders.service.js';
 import { DomainError } from '../src/platform/errors/domain-error.js';
 import { IdempotencyRepository } from '../src/platform/idempotency/idempotency.repository.js';
-import {
-  IdempotencyService,
-  type IdempotentResult,
-} from '../src/platform/idempotency/idempotency.service.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 type Items = PlaceOrderBody['items'];
@@ -18,7 +16,6 @@ describe('orders under concurrency', () => {
   let t: TestApp;
   let prisma: PrismaService;
   let orders: OrdersService;
-  let idempotency: IdempotencyService;
   /** SQL statements sent so far (DATABASE_LOG_QUERIES makes Prisma report each). */
   let queries = 0;
 
@@ -27,7 +24,6 @@ describe('orders under concurrency', () => {
     t = await startTestApp({ DATABASE_LOG_QUERIES: 'true' });
     prisma = t.app.get(PrismaService);
     orders = t.app.get(OrdersService);
-    idempotency = t.app.get(IdempotencyService);
     prisma.onQuery(() => (queries += 1));
   });
 
@@ -47,10 +43,11 @@ describe('orders under concurrency', () => {
     (await prisma.product.findUniqueOrThrow({ where: { id } })).stock;
 
   /** What POST /v1/orders does, without HTTP. */
-  const place = (userId: string, items: Items, key = randomUUID()): Promise<IdempotentResult> =>
-    idempotency.execute({ userId, key, fingerprint: ['POST /v1/orders', { items }] }, (complete) =>
-      orders.place(userId, items, complete),
-    );
+  const place = (
+    userId: string,
+    items: Items,
+    key = randomUUID(),
+  ): Promise<{ placed: VersionedOrder; replayed: boolean }> => orders.place(userId, items, key);
   const actor = (id: string) => ({ id, sessionId: randomUUID(), role: 'user' as const });
   const codeOf = (reason: unknown): string =>
     reason instanceof DomainError ? reason.code : String(reason);
@@ -91,7 +88,7 @@ describe('orders under concurrency', () => {
         ]),
       ),
     );
-    const firstIds = first.map(({ response }) => (response.body as { id: string }).id);
+    const firstIds = first.map(({ placed }) => placed.order.id);
 
     // Every earlier order cancelled twice at once, while new orders take the same two products
     // with their lines in both orders (a deadlock would surface as an error here).
@@ -144,37 +141,109 @@ describe('orders under concurrency', () => {
       result.status === 'rejected' ? [codeOf(result.reason)] : [],
     );
     expect(answered.filter((result) => !result.replayed)).toHaveLength(1);
-    for (const { response } of answered) expect(response).toEqual(answered[0]?.response);
+    for (const { placed } of answered) expect(placed).toEqual(answered[0]?.placed);
+    // Twins wait for the first and replay it; 409 only if it ran longer than they wait.
     expect(refused.every((code) => code === 'idempotency_in_flight')).toBe(true);
     expect(await prisma.order.count({ where: { userId: user } })).toBe(1);
     expect(await stockOf(productId)).toBe(93);
   });
 
-  it('answers a retry while the first request is still running with 409 in flight', async () => {
-    const user = await newUser();
-    const productId = await newProduct(10);
-    const key = randomUUID();
-    const items: Items = [{ productId, quantity: 1 }];
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    let started!: () => void;
-    const running = new Promise<void>((resolve) => (started = resolve));
-    const first = idempotency.execute(
-      { userId: user, key, fingerprint: ['POST /v1/orders', { items }] },
-      async (complete) => {
-        started();
-        await gate;
-        return orders.place(user, items, complete);
-      },
-    );
-    await running;
-    await expect(place(user, items, key)).rejects.toMatchObject({ code: 'idempotency_in_flight' });
-    release();
-    const original = await first;
-    expect(await place(user, items, key)).toEqual({ response: original.response, replayed: true });
+  describe('a twin of a request still running', () => {
+    /**
+     * Holds the product's row lock in a transaction of its own, so an order for it stops after
+     * taking its key, as a slow order would; and reports which backends wait on locks.
+     */
+    async function holdProduct(productId: string) {
+      const client = new pg.Client({ connectionString: workerDatabaseUrl() });
+      await client.connect();
+      await client.query('BEGIN');
+      await client.query('SELECT 1 FROM products WHERE id = $1 FOR UPDATE', [productId]);
+      const waiting = async (): Promise<{ pid: number; query: string }[]> =>
+        (
+          await client.query<{ pid: number; query: string }>(
+            `SELECT pid, query FROM pg_stat_activity
+              WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+          )
+        ).rows;
+      return {
+        /** Waits until `count` statements are blocked: the order on the product, twins on the key. */
+        blocked: (count: number) =>
+          eventually(`${count} statements waiting on locks`, async () => {
+            const rows = await waiting();
+            return rows.length >= count ? rows : undefined;
+          }),
+        release: async () => {
+          await client.query('ROLLBACK');
+          await client.end();
+        },
+      };
+    }
+
+    it('waits for it and replays what it committed', async () => {
+      const [user, productId] = [await newUser(), await newProduct(10)];
+      const key = randomUUID();
+      const items: Items = [{ productId, quantity: 1 }];
+      const lock = await holdProduct(productId);
+      try {
+        const first = place(user, items, key);
+        await lock.blocked(1);
+        const twin = place(user, items, key);
+        await lock.blocked(2);
+        await lock.release();
+        const [original, replay] = await Promise.all([first, twin]);
+        expect(original.replayed).toBe(false);
+        expect(replay).toEqual({ placed: original.placed, replayed: true });
+      } finally {
+        await lock.release().catch(() => undefined);
+      }
+      expect(await prisma.order.count({ where: { userId: user } })).toBe(1);
+      expect(await stockOf(productId)).toBe(9);
+    });
+
+    it('answers 409 in flight when it runs longer than a twin waits, then replays it', async () => {
+      const [user, productId] = [await newUser(), await newProduct(10)];
+      const key = randomUUID();
+      const items: Items = [{ productId, quantity: 1 }];
+      const lock = await holdProduct(productId);
+      let first: Promise<{ placed: VersionedOrder; replayed: boolean }>;
+      try {
+        first = place(user, items, key);
+        await lock.blocked(1);
+        await expect(place(user, items, key)).rejects.toMatchObject({
+          code: 'idempotency_in_flight',
+        });
+      } finally {
+        await lock.release();
+      }
+      const original = await first;
+      expect(await place(user, items, key)).toEqual({ placed: original.placed, replayed: true });
+      expect(await prisma.order.count({ where: { userId: user } })).toBe(1);
+    });
+
+    it('runs the order itself when the holder dies (its connection is killed)', async () => {
+      const [user, productId] = [await newUser(), await newProduct(10)];
+      const key = randomUUID();
+      const items: Items = [{ productId, quantity: 1 }];
+      const lock = await holdProduct(productId);
+      try {
+        const first = place(user, items, key);
+        const [holder] = await lock.blocked(1);
+        const twin = place(user, items, key);
+        await lock.blocked(2);
+        await prisma.$executeRaw`SELECT pg_terminate_backend(${holder!.pid}::int)`;
+        await expect(first).rejects.toThrow();
+        // The dead holder's transaction took its key along: the twin has it now.
+        await lock.release();
+        expect((await twin).replayed).toBe(false);
+      } finally {
+        await lock.release().catch(() => undefined);
+      }
+      expect(await prisma.order.count({ where: { userId: user } })).toBe(1);
+      expect(await stockOf(productId)).toBe(9);
+    });
   });
 
-  it('leaves nothing behind when the transaction fails, and gives the key back', async () => {
+  it('leaves nothing behind when the transaction fails, the key included: a retry runs', async () => {
     const user = await newUser();
     const productId = await newProduct(10);
     const key = randomUUID();
@@ -197,7 +266,7 @@ describe('orders under concurrency', () => {
         `DROP TRIGGER fail_outbox_${user.replaceAll('-', '')} ON outbox_events`,
       );
     }
-    // The key was given back: the retry runs.
+    // The key went with the rest: the retry runs.
     expect((await place(user, items, key)).replayed).toBe(false);
     expect(await stockOf(productId)).toBe(6);
   });
@@ -224,53 +293,31 @@ describe('orders under concurrency', () => {
     expect(await queriesFor(30)).toBe(small);
   });
 
-  describe('idempotency keys over time', () => {
-    const times = (now: Date, leaseMs = 60_000, lifetimeMs = 86_400_000) => ({
+  it('frees a key for any request once it expired', async () => {
+    const keys = t.app.get(IdempotencyRepository);
+    const userId = await newUser();
+    const start = new Date('2030-01-01T00:00:00Z');
+    const at = (now: Date, requestHash: string) => ({
+      userId,
+      key: 'k',
+      requestHash,
       now,
-      lockedUntil: new Date(now.getTime() + leaseMs),
-      expiresAt: new Date(now.getTime() + lifetimeMs),
+      expiresAt: new Date(now.getTime() + 86_400_000),
     });
-
-    it('lets a retry take over a key whose holder died, after its lease', async () => {
-      const keys = t.app.get(IdempotencyRepository);
-      const claim = { userId: await newUser(), key: 'k', requestHash: 'a'.repeat(64) };
-      const start = new Date('2030-01-01T00:00:00Z');
-      expect(await keys.claim({ ...claim, token: randomUUID() }, times(start))).toEqual({
-        kind: 'claimed',
+    const claim = (now: Date, requestHash: string) =>
+      prisma.$transaction(async (tx) => {
+        const state = await keys.claim(tx, at(now, requestHash), 1_000);
+        if (state.kind === 'claimed') await keys.complete(tx, at(now, requestHash), { result: 1 });
+        return state;
       });
-      const later = new Date(start.getTime() + 30_000);
-      expect(await keys.claim({ ...claim, token: randomUUID() }, times(later))).toEqual({
-        kind: 'in_flight',
-      });
-      const afterLease = new Date(start.getTime() + 61_000);
-      expect(
-        await keys.claim(
-          { ...claim, requestHash: 'b'.repeat(64), token: randomUUID() },
-          times(afterLease),
-        ),
-      ).toEqual({ kind: 'other_request' });
-      expect(await keys.claim({ ...claim, token: randomUUID() }, times(afterLease))).toEqual({
-        kind: 'claimed',
-      });
+    expect(await claim(start, 'a'.repeat(64))).toEqual({ kind: 'claimed' });
+    const beforeExpiry = new Date(start.getTime() + 86_399_000);
+    expect(await claim(beforeExpiry, 'b'.repeat(64))).toEqual({ kind: 'other_request' });
+    expect(await claim(beforeExpiry, 'a'.repeat(64))).toEqual({
+      kind: 'completed',
+      outcome: { result: 1 },
     });
-
-    it('frees a key for any request once it expired', async () => {
-      const keys = t.app.get(IdempotencyRepository);
-      const userId = await newUser();
-      const start = new Date('2030-01-01T00:00:00Z');
-      const first = { userId, key: 'k', requestHash: 'a'.repeat(64), token: randomUUID() };
-      await keys.claim(first, times(start));
-      expect(
-        await keys.complete(keys.client, first, { status: 201, body: { ok: true }, headers: {} }),
-      ).toBe(true);
-      const day = new Date(start.getTime() + 86_399_000);
-      const other = { ...first, requestHash: 'b'.repeat(64), token: randomUUID() };
-      expect(await keys.claim(other, times(day))).toEqual({ kind: 'other_request' });
-      const expired = new Date(start.getTime() + 86_400_000);
-      expect(await keys.claim(other, times(expired))).toEqual({ kind: 'claimed' });
-      expect(
-        await keys.deleteExpired(new Date(expired.getTime() + 86_400_000)),
-      ).toBeGreaterThanOrEqual(1);
-    });
+    const expired = new Date(start.getTime() + 86_400_000);
+    expect(await claim(expired, 'b'.repeat(64))).toEqual({ kind: 'claimed' });
   });
 });

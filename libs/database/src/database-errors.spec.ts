@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { DriverAdapterError } from '@prisma/driver-adapter-utils';
 import { Prisma } from './generated/prisma/client.js';
-import { isDatabaseUnavailableError } from './database-errors.js';
+import { hasSqlState, isDatabaseUnavailableError } from './database-errors.js';
 
 const clientVersion = '7.10.0';
 
@@ -94,5 +94,25 @@ describe('isDatabaseUnavailableError', () => {
     const error = new Error('loop') as Error & { cause: unknown };
     error.cause = error;
     expect(isDatabaseUnavailableError(error)).toBe(false);
+  });
+});
+
+describe('hasSqlState', () => {
+  it('finds the SQLSTATE of a raw query error wrapped by Prisma and the driver adapter', () => {
+    const lockTimeout = prismaError('P2010', {
+      kind: 'postgres',
+      code: '55P03',
+      originalCode: '55P03',
+    });
+    expect(hasSqlState(lockTimeout, '55P03')).toBe(true);
+    expect(hasSqlState(lockTimeout, '57014')).toBe(false);
+  });
+
+  it('finds it on a pg error, and not on errors without one', () => {
+    expect(hasSqlState(pgError('55P03', 'canceling statement due to lock timeout'), '55P03')).toBe(
+      true,
+    );
+    expect(hasSqlState(new Error('55P03'), '55P03')).toBe(false);
+    expect(hasSqlState(undefined, '55P03')).toBe(false);
   });
 });

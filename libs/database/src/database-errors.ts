@@ -82,3 +82,20 @@ function unavailable(error: unknown, depth: number): boolean {
 export function isDatabaseUnavailableError(error: unknown): boolean {
   return unavailable(error, 0);
 }
+
+function carriesSqlState(error: unknown, sqlState: string, depth: number): boolean {
+  if (!isObject(error) || depth > MAX_DEPTH) return false;
+  return (
+    error.code === sqlState ||
+    error.originalCode === sqlState ||
+    wrapped(error).some((inner) => carriesSqlState(inner, sqlState, depth + 1))
+  );
+}
+
+/**
+ * Whether PostgreSQL failed the statement with this SQLSTATE, however Prisma and the driver
+ * wrapped it (e.g. `55P03`: lock_timeout ran out while waiting for a lock).
+ */
+export function hasSqlState(error: unknown, sqlState: string): boolean {
+  return carriesSqlState(error, sqlState, 0);
+}

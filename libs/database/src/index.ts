@@ -4,7 +4,7 @@
 // bulk data) and `@libs/database/embedded` (PGlite, for `npm start`).
 export { DatabaseModule } from './database.module.js';
 export { PrismaService } from './prisma.service.js';
-export { isDatabaseUnavailableError } from './database-errors.js';
+export { hasSqlState, isDatabaseUnavailableError } from './database-errors.js';
 export { containsPattern } from './like-pattern.js';
 export { keysetAfter } from './keyset.js';
 export { isUniqueViolation, nullIfNotFound } from './prisma-errors.js';

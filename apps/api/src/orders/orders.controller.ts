@@ -18,7 +18,6 @@ import { Roles } from '../auth/decorators/roles.decorator.js';
 import type { AuthenticatedUser } from '../auth/guards/authenticated-user.js';
 import { etagOf, versionRequiredBy } from '../platform/http/etag.js';
 import { IdempotencyKey } from '../platform/idempotency/idempotency-key.decorator.js';
-import { IdempotencyService } from '../platform/idempotency/idempotency.service.js';
 import { ApiProblems } from '../platform/openapi/problem-responses.js';
 import type { Page } from '../platform/pagination/cursor.js';
 import {
@@ -41,10 +40,7 @@ function withEtag(reply: FastifyReply, { order, version }: VersionedOrder): Orde
 @ApiBearerAuth()
 @Controller('v1/orders')
 export class OrdersController {
-  constructor(
-    private readonly orders: OrdersService,
-    private readonly idempotency: IdempotencyService,
-  ) {}
+  constructor(private readonly orders: OrdersService) {}
 
   @Post()
   @HttpCode(201)
@@ -67,14 +63,11 @@ export class OrdersController {
     @IdempotencyKey() key: string,
     @Body({ schema: placeOrderBody }) body: z.output<typeof placeOrderBody>,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<unknown> {
-    const { response, replayed } = await this.idempotency.execute(
-      { userId: user.id, key, fingerprint: ['POST /v1/orders', body] },
-      (complete) => this.orders.place(user.id, body.items, complete),
-    );
-    void reply.status(response.status).headers(response.headers);
+  ): Promise<OrderResponse> {
+    const { placed, replayed } = await this.orders.place(user.id, body.items, key);
+    void reply.header('location', `/v1/orders/${placed.order.id}`);
     if (replayed) void reply.header('idempotent-replayed', 'true');
-    return response.body;
+    return withEtag(reply, placed);
   }
 
   @Get()

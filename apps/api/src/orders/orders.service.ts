@@ -13,16 +13,14 @@ import {
   recordOrderEvent,
 } from '@libs/commerce';
 import type { AuthenticatedUser } from '../auth/guards/authenticated-user.js';
-import { etagOf } from '../platform/http/etag.js';
 import { DomainError } from '../platform/errors/domain-error.js';
-import type { StoredResponse } from '../platform/idempotency/idempotency.repository.js';
-import type { CompleteInTransaction } from '../platform/idempotency/idempotency.service.js';
+import { IdempotencyService } from '../platform/idempotency/idempotency.service.js';
 import type { Cursor, Page } from '../platform/pagination/cursor.js';
 import { cursorTime, toPage } from '../platform/pagination/cursor.js';
 import type { FieldError } from '../platform/problem/problem-details.js';
 import { type OrderResponse, type PlaceOrderBody, toOrderResponse } from './dto/order.schemas.js';
 
-/** An order as answered, with the version its ETag is made of. */
+/** An order as answered, with the version its ETag is made of (plain data: it is replayed). */
 export interface VersionedOrder {
   readonly order: OrderResponse;
   readonly version: number;
@@ -74,6 +72,7 @@ export class OrdersService {
     private readonly transitions: OrderTransitions,
     private readonly catalog: CatalogCache,
     private readonly metrics: BusinessMetrics,
+    private readonly idempotency: IdempotencyService,
     @InjectConfig() config: Config,
   ) {
     // Waiting for a connection is bounded like any other query; the work itself is short.
@@ -84,38 +83,46 @@ export class OrdersService {
   }
 
   /**
-   * One transaction: lock the products (in id order), check them, take the stock conditionally,
-   * write the order with its price snapshot and server-computed total, the outbox event and the
-   * idempotency record. Any failure rolls all of it back.
+   * One transaction: take the Idempotency-Key, lock the products (in id order), check them, take
+   * the stock conditionally, write the order with its price snapshot and server-computed total,
+   * the outbox event and the key's outcome. Any failure rolls all of it back, key included, so a
+   * retry runs again; a twin request waits for this one and replays its outcome.
    */
   async place(
     userId: string,
     items: PlaceOrderBody['items'],
-    complete: CompleteInTransaction,
-  ): Promise<StoredResponse> {
+    key: string,
+  ): Promise<{ placed: VersionedOrder; replayed: boolean }> {
+    const request = { userId, key, fingerprint: ['POST /v1/orders', { items }] };
+    const outcome = await this.orders.transaction(
+      (tx) => this.idempotency.once(tx, request, () => this.placeIn(tx, userId, items)),
+      this.limits,
+    );
+    if (!outcome.replayed && 'result' in outcome) {
+      await this.catalog.invalidate(...items.map((item) => item.productId));
+      this.metrics.orderPlaced();
+    }
+    const { result, replayed } = this.idempotency.settle(outcome);
+    return { placed: result, replayed };
+  }
+
+  private async placeIn(
+    tx: Transaction,
+    userId: string,
+    items: PlaceOrderBody['items'],
+  ): Promise<VersionedOrder> {
     const productIds = items.map((item) => item.productId);
-    const order = await this.orders.transaction(async (tx) => {
-      const { lines, currency } = priceLines(items, await this.orders.lockProducts(tx, productIds));
-      const filled = await this.orders.takeStock(tx, items);
-      // Cannot happen while the rows are locked; checked so an oversell can never commit.
-      if (filled !== items.length) throw new DomainError('insufficient_stock');
-      const totalCents = lines.reduce(
-        (sum, line) => sum + BigInt(line.unitPriceCents) * BigInt(line.quantity),
-        0n,
-      );
-      const placed = await this.orders.insert(tx, { userId, currency, totalCents, lines });
-      await recordOrderEvent(tx, 'order.placed', placed, currentTraceContext());
-      const response: StoredResponse = {
-        status: 201,
-        body: toOrderResponse(placed),
-        headers: { location: `/v1/orders/${placed.id}`, etag: etagOf(placed.version) },
-      };
-      await complete(tx, response);
-      return response;
-    }, this.limits);
-    await this.catalog.invalidate(...productIds);
-    this.metrics.orderPlaced();
-    return order;
+    const { lines, currency } = priceLines(items, await this.orders.lockProducts(tx, productIds));
+    const filled = await this.orders.takeStock(tx, items);
+    // Cannot happen while the rows are locked; checked so an oversell can never commit.
+    if (filled !== items.length) throw new DomainError('insufficient_stock');
+    const totalCents = lines.reduce(
+      (sum, line) => sum + BigInt(line.unitPriceCents) * BigInt(line.quantity),
+      0n,
+    );
+    const placed = await this.orders.insert(tx, { userId, currency, totalCents, lines });
+    await recordOrderEvent(tx, 'order.placed', placed, currentTraceContext());
+    return versioned(placed);
   }
 
   async get(actor: AuthenticatedUser, id: string): Promise<VersionedOrder> {

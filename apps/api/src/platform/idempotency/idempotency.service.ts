@@ -1,30 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '@libs/database';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { Clock } from '../clock.js';
 import { DomainError } from '../errors/domain-error.js';
-import { ERROR_CODES, type ErrorCode } from '../errors/error-codes.js';
+import type { ErrorCode } from '../errors/error-codes.js';
 import type { FieldError } from '../problem/problem-details.js';
-import {
-  type Claim,
-  IdempotencyRepository,
-  type StoredResponse,
-} from './idempotency.repository.js';
+import { IdempotencyRepository, type StoredOutcome } from './idempotency.repository.js';
 
 /** docs/api.md: keys are kept at least 24 hours. */
 const KEY_LIFETIME_MS = 24 * 60 * 60 * 1000;
 /**
- * A holder that has not completed after this long is presumed dead (crashed mid-request), and a
- * retry of the same request may take the key over. Longer than any request can run.
+ * How long a twin request waits for the transaction that holds its key before it is answered
+ * 409 in flight: far longer than a normal request takes, short enough to free its connection.
  */
-const LOCK_LEASE_MS = 60_000;
-
-/** Stored in place of a failed request's body; replayed as the same domain error. */
-interface StoredFailure {
-  readonly error: ErrorCode;
-  readonly detail?: string;
-  readonly errors?: readonly FieldError[];
-}
+export const TWIN_WAIT_MS = 2_000;
 
 export interface IdempotentRequest {
   readonly userId: string;
@@ -33,27 +22,37 @@ export interface IdempotentRequest {
   readonly fingerprint: unknown;
 }
 
-/** Called by the work inside its transaction, with the response it will answer. */
-export type CompleteInTransaction = (
-  tx: Prisma.TransactionClient,
-  response: StoredResponse,
-) => Promise<void>;
+/** The work's result, or the domain refusal it ended in; each is replayed to a retry. */
+export type IdempotentOutcome<T> =
+  | { readonly result: T; readonly replayed: boolean }
+  | { readonly refusal: DomainError; readonly replayed: boolean };
 
-export interface IdempotentResult {
-  readonly response: StoredResponse;
-  /** True when this is the stored answer of an earlier request. */
-  readonly replayed: boolean;
+function toStored(refusal: DomainError): StoredOutcome {
+  return {
+    error: refusal.code,
+    ...(refusal.detail === undefined ? {} : { detail: refusal.detail }),
+    ...(refusal.errors === undefined
+      ? {}
+      : { errors: refusal.errors as unknown as Prisma.InputJsonValue }),
+  };
 }
 
-function isStoredFailure(body: unknown): body is StoredFailure {
-  return typeof body === 'object' && body !== null && 'error' in body;
+function fromStored<T>(stored: StoredOutcome): IdempotentOutcome<T> {
+  if ('result' in stored) return { result: stored.result as T, replayed: true };
+  const errors = stored.errors as readonly FieldError[] | undefined;
+  return {
+    refusal: new DomainError(stored.error as ErrorCode, stored.detail, errors),
+    replayed: true,
+  };
 }
 
 /**
- * `Idempotency-Key` semantics: the first request with a key runs; a retry of the same request
- * gets the stored response; a different request with the key gets 422; a retry while the first
- * is still running gets 409. Domain failures (out of stock, ...) are stored and replayed like
- * successes; anything else (database down, a bug) gives the key back so a retry can run.
+ * `Idempotency-Key` semantics, inside the transaction that does the work: the first request with
+ * a key runs and its outcome commits with its work; a twin that arrives meanwhile waits for that
+ * transaction, then replays what it committed (or runs, if it rolled back); a different request
+ * with the key gets 422. Domain refusals (out of stock, ...) are kept and replayed like results.
+ * Any other failure (database gone, timeout, crash) rolls the key back with the work, so the
+ * next retry simply runs: no key outlives the attempt that took it.
  */
 @Injectable()
 export class IdempotencyService {
@@ -62,70 +61,52 @@ export class IdempotencyService {
     private readonly clock: Clock,
   ) {}
 
-  async execute(
+  /**
+   * Runs `work` in `tx` once per key. `T` must be plain JSON data (it is stored for replay). A refusal
+   * is returned, not thrown, so the transaction commits it; throw it after the commit
+   * (`settle`). Throws `idempotency_in_flight` or `idempotency_key_reused`: roll back then.
+   */
+  async once<T>(
+    tx: Prisma.TransactionClient,
     request: IdempotentRequest,
-    work: (complete: CompleteInTransaction) => Promise<StoredResponse>,
-  ): Promise<IdempotentResult> {
-    const claim: Claim = {
+    work: () => Promise<T>,
+  ): Promise<IdempotentOutcome<T>> {
+    const now = this.clock.now();
+    const claim = {
       userId: request.userId,
       key: request.key,
       requestHash: createHash('sha256').update(JSON.stringify(request.fingerprint)).digest('hex'),
-      token: randomUUID(),
-    };
-    const now = this.clock.now();
-    const state = await this.keys.claim(claim, {
       now,
-      lockedUntil: new Date(now.getTime() + LOCK_LEASE_MS),
       expiresAt: new Date(now.getTime() + KEY_LIFETIME_MS),
-    });
+    };
+    const state = await this.keys.claim(tx, claim, TWIN_WAIT_MS);
     switch (state.kind) {
       case 'completed':
-        return { response: this.replay(state.response), replayed: true };
+        return fromStored<T>(state.outcome);
       case 'in_flight':
         throw new DomainError('idempotency_in_flight');
       case 'other_request':
         throw new DomainError('idempotency_key_reused');
       case 'claimed':
-        return { response: await this.run(claim, work), replayed: false };
+        break;
     }
-  }
-
-  private async run(
-    claim: Claim,
-    work: (complete: CompleteInTransaction) => Promise<StoredResponse>,
-  ): Promise<StoredResponse> {
+    await this.keys.beginWork(tx);
     try {
-      return await work(async (tx, response) => {
-        if (!(await this.keys.complete(tx, claim, response)))
-          throw new DomainError('idempotency_in_flight');
-      });
+      const result = await work();
+      await this.keys.complete(tx, claim, { result: result as Prisma.InputJsonValue });
+      return { result, replayed: false };
     } catch (error) {
-      if (error instanceof DomainError && error.code !== 'idempotency_in_flight') {
-        const failure: StoredFailure = {
-          error: error.code,
-          ...(error.detail === undefined ? {} : { detail: error.detail }),
-          ...(error.errors === undefined ? {} : { errors: error.errors }),
-        };
-        // If this fails too, the claim lapses after its lease and a retry runs the request.
-        await this.keys
-          .complete(this.keys.client, claim, {
-            status: ERROR_CODES[error.code].status,
-            body: failure as unknown as Prisma.InputJsonValue,
-            headers: {},
-          })
-          .catch(() => false);
-      } else {
-        await this.keys.release(claim).catch(() => undefined);
-      }
-      throw error;
+      if (!(error instanceof DomainError)) throw error;
+      // Whatever the work wrote before it refused goes; the key and the refusal stay.
+      await this.keys.undoWork(tx);
+      await this.keys.complete(tx, claim, toStored(error));
+      return { refusal: error, replayed: false };
     }
   }
 
-  private replay(response: StoredResponse): StoredResponse {
-    if (response.status >= 400 && isStoredFailure(response.body)) {
-      const { error, detail, errors } = response.body;
-      throw new DomainError(error, detail, errors);
-    }
-    return response;
+  /** The result of a committed outcome, or its refusal thrown. */
+  settle<T>(outcome: IdempotentOutcome<T>): { result: T; replayed: boolean } {
+    if ('refusal' in outcome) throw outcome.refusal;
+    return outcome;
   }
 }

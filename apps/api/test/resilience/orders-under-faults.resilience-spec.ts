@@ -126,7 +126,7 @@ describe('orders while PostgreSQL crashes', () => {
     const keys = await query<{ count: number }>(
       db,
       `SELECT count(*)::int AS count FROM idempotency_keys
-        WHERE user_id = ANY($1::uuid[]) AND response_status = 201`,
+        WHERE user_id = ANY($1::uuid[]) AND outcome ? 'result'`,
       [buyers.map((b) => b.user.id)],
     );
     expect(orders.length).toBe(keys[0]?.count);

@@ -12,6 +12,8 @@ export interface ApiProcess {
   output(): string;
   /** SIGTERM, then the exit code once it has drained. */
   stop(): Promise<number | null>;
+  /** Sends `signal`; resolves once the process is gone (null: killed by the signal). */
+  kill(signal: NodeJS.Signals): Promise<number | null>;
 }
 
 /**
@@ -44,14 +46,16 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
     });
     void exited.then(() => reject(new Error(`main.js exited before listening:\n${output}`)));
   });
+  const kill = async (signal: NodeJS.Signals): Promise<number | null> => {
+    child.kill(signal);
+    const [code] = await exited;
+    return code;
+  };
   return {
     baseUrl: `http://127.0.0.1:${ports[0]}`,
     metricsUrl: `http://127.0.0.1:${ports[1]}/metrics`,
     output: () => output,
-    stop: async () => {
-      child.kill('SIGTERM');
-      const [code] = await exited;
-      return code;
-    },
+    stop: () => kill('SIGTERM'),
+    kill,
   };
 }

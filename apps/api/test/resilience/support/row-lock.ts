@@ -8,15 +8,20 @@ export interface RowLock {
 }
 
 /**
- * Holds `FOR UPDATE` locks on these users' rows in an open transaction of its own: the database
- * itself makes every statement that writes them wait, as a long transaction elsewhere would.
+ * Holds `FOR UPDATE` locks on these rows in an open transaction of its own, on a direct
+ * connection (no FaultProxy): the database itself makes every statement that writes or locks
+ * them wait, as a long transaction elsewhere would.
  */
-export async function lockUserRows(ids: readonly string[]): Promise<RowLock> {
+export async function lockRows(
+  table: 'users' | 'products',
+  ids: readonly string[],
+): Promise<RowLock> {
   const url = workerDatabaseUrl();
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   await client.query('BEGIN');
-  await client.query('SELECT id FROM users WHERE id = ANY($1::uuid[]) FOR UPDATE', [ids]);
+  await client.query(`SELECT id FROM ${table} WHERE id = ANY($1::uuid[]) FOR UPDATE`, [ids]);
+  let released = false;
   return {
     blocked: async (count) => {
       await eventually(`${count} statements waiting on a lock`, async () => {
@@ -29,8 +34,12 @@ export async function lockUserRows(ids: readonly string[]): Promise<RowLock> {
       });
     },
     release: async () => {
+      if (released) return;
+      released = true;
       await client.query('ROLLBACK');
       await client.end();
     },
   };
 }
+
+export const lockUserRows = (ids: readonly string[]): Promise<RowLock> => lockRows('users', ids);

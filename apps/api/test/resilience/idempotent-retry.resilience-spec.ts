@@ -183,6 +183,12 @@ describe('an order retried after its attempt failed', () => {
         register(t.server),
         register(t.server),
       ]);
+      // Sessions looked up once, so they are cached: below, each request's one pool wait is its own.
+      for (const tokens of [buyer, first, second])
+        await request(t.server)
+          .get('/v1/users/me')
+          .set(...bearer(tokens.accessToken))
+          .expect(200);
       const productId = await newProduct();
       const key = randomUUID();
       const rename = (tokens: Tokens): request.Test =>

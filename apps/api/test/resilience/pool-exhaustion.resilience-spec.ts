@@ -1,11 +1,48 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { bearer, register } from '../support/identity.js';
+import { validValue } from '../hostile-input/support/json-schema-arbitrary.js';
+import {
+  type Operation,
+  operationsOf,
+  requestTo,
+  routeName,
+} from '../hostile-input/support/openapi-operations.js';
+import { bearer, register, registerAdmin } from '../support/identity.js';
 import { type AppBehindProxies, startAppBehindProxies } from './support/app-behind-proxies.js';
 import { expectAccountIntact, expectUnavailable, timed } from './support/expectations.js';
 import { lockUserRows } from './support/row-lock.js';
 
 const POOL_TIMEOUT_MS = 300;
+/** A request waits for the pool once: its 503 comes this soon after the timeout, at the latest. */
+const ANSWER_MARGIN_MS = 500;
+
+/** A schema-valid request to `operation` (one fixed sample per route), as `token`. */
+function validRequest(
+  server: Parameters<typeof requestTo>[0],
+  operation: Operation,
+  token: string,
+) {
+  const sample = (schema: Parameters<typeof validValue>[0]): unknown =>
+    fc.sample(validValue(schema), { numRuns: 1, seed: 42 })[0];
+  const text = (value: unknown): string =>
+    typeof value === 'string' ? value : JSON.stringify(value);
+  const path = operation.path.replaceAll(/\{([^}]+)\}/g, (_, name: string) => {
+    const parameter = operation.parameters.find((p) => p.in === 'path' && p.name === name);
+    return encodeURIComponent(parameter ? text(sample(parameter.schema)) : name);
+  });
+  // The one required header is Idempotency-Key.
+  const headers = Object.fromEntries(
+    operation.parameters
+      .filter((p) => p.in === 'header' && p.required)
+      .map((p) => [p.name, randomUUID()]),
+  );
+  const call = requestTo(server, operation.method, path)
+    .set(headers)
+    .set(...bearer(token));
+  return operation.body ? call.send(sample(operation.body) as object) : call;
+}
 
 describe('database pool exhausted', () => {
   let t: AppBehindProxies;
@@ -60,5 +97,61 @@ describe('database pool exhausted', () => {
       [200, 'second, later'],
     ]);
     await expectAccountIntact(t.server, third);
+  });
+
+  it('answers every route within the pool timeout (+0.5 s) while the pool is held: one wait', async () => {
+    const [first, second, admin] = await Promise.all([
+      register(t.server),
+      register(t.server),
+      registerAdmin(t),
+    ]);
+    // The admin's session is looked up once now, so it is cached: the routes below reach their
+    // own queries instead of stopping at authentication.
+    await request(t.server)
+      .get('/v1/users/me')
+      .set(...bearer(admin.accessToken))
+      .expect(200);
+    const operations = operationsOf((await request(t.server).get('/openapi.json')).body);
+
+    const lock = await lockUserRows([first.user.id, second.user.id]);
+    let answers: { route: string; res: request.Response; ms: number }[];
+    try {
+      const held = [first, second].map((tokens) =>
+        request(t.server)
+          .patch('/v1/users/me')
+          .set(...bearer(tokens.accessToken))
+          .send({ name: 'held' })
+          .then((res) => res.status),
+      );
+      await lock.blocked(2);
+      // One at a time, so each request's time is its own wait, not a queue behind the others.
+      answers = [];
+      for (const operation of operations) {
+        const { value: res, ms } = await timed(() =>
+          validRequest(t.server, operation, admin.accessToken),
+        );
+        answers.push({ route: routeName(operation), res, ms });
+      }
+      await lock.release();
+      expect(await Promise.all(held)).toEqual([200, 200]);
+    } finally {
+      await lock.release();
+    }
+
+    const slow = answers.filter(({ ms }) => ms > POOL_TIMEOUT_MS + ANSWER_MARGIN_MS);
+    expect(slow.map(({ route, res, ms }) => ({ route, status: res.status, ms }))).toEqual([]);
+    const unavailable = answers.filter(({ res }) => res.status === 503);
+    for (const { res } of unavailable) expectUnavailable(res);
+    // The routes that need the database said so (the others answered without it).
+    expect(unavailable.map(({ route }) => route)).toEqual(
+      expect.arrayContaining([
+        'GET /v1/users/me',
+        'GET /v1/users',
+        'GET /v1/products',
+        'POST /v1/orders',
+        'GET /v1/orders',
+        'POST /v1/auth/login',
+      ]),
+    );
   });
 });

@@ -6,7 +6,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Logger } from 'nestjs-pino';
 import { readFileSync } from 'node:fs';
 import { AppModule } from './app.module.js';
-import { closeConnectionsWhileShuttingDown } from './platform/lifecycle/graceful-shutdown.js';
+import { drainWhileShuttingDown } from './platform/lifecycle/graceful-shutdown.js';
 import { AllowedMethods, ROUTER_OPTIONS } from './platform/http/allowed-methods.js';
 import { answerClientError, answerFrameworkError } from './platform/http/framework-errors.js';
 import { REQUEST_ID_HEADER, requestIdOf } from './platform/http/request-id.js';
@@ -75,7 +75,7 @@ export async function createApp(
   app.useGlobalFilters(new ProblemDetailsFilter(allowedMethods, config.http.bodyLimit));
   app.useGlobalPipes(new SchemaValidationPipe());
   applySecurity(app, config);
-  closeConnectionsWhileShuttingDown(app);
+  drainWhileShuttingDown(app);
   recordRequestMetrics(app);
   if (config.openApiEnabled) setupOpenApi(app, API_VERSION);
   await app.init();

@@ -1,33 +1,76 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Server } from 'node:http';
+import { Server as NetServer } from 'node:net';
+import { PROBLEM_CONTENT_TYPE, problem } from '../problem/problem-details.js';
 import { LifecycleService } from './lifecycle.service.js';
 
+/** Probes keep answering while draining: readiness says 503 itself, liveness stays 200. */
+const PROBES = '/health/';
+/** A draining instance is gone in seconds; another one answers the retry. */
+const DRAIN_RETRY_AFTER_SECONDS = '1';
+
 /**
- * Once shutdown begins, responses ask the client to close the connection, so a kept-alive
- * connection does not hold the server open until its keep-alive timeout.
+ * Drain behaviour, installed when the app is built. Every request is counted until answered.
+ * Once shutdown begins, every response asks the client to close its connection, and a request
+ * that still arrives (on a kept-alive connection; new connections are refused by then) is
+ * answered 503 problem+json with Retry-After instead of being run: the client retries elsewhere.
  */
-export function closeConnectionsWhileShuttingDown(app: NestFastifyApplication): void {
+export function drainWhileShuttingDown(app: NestFastifyApplication): void {
   const lifecycle = app.get(LifecycleService);
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onSend', (_request, reply, payload, done) => {
-      if (lifecycle.isShuttingDown) void reply.header('connection', 'close');
-      done(null, payload);
+  const server = app.getHttpServer() as Server;
+  server.on('request', (_request, response) => {
+    lifecycle.requestStarted();
+    response.once('close', () => lifecycle.requestEnded());
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', async (request, reply) => {
+    if (!lifecycle.isShuttingDown || request.url.startsWith(PROBES)) return;
+    const body = problem(503, {
+      detail: 'This instance is shutting down. Retry the request.',
+      instance: request.url.split('?', 1)[0],
     });
+    await reply
+      .status(503)
+      .headers({
+        'retry-after': DRAIN_RETRY_AFTER_SECONDS,
+        'content-type': `${PROBLEM_CONTENT_TYPE}; charset=utf-8`,
+      })
+      .send(JSON.stringify(body));
+  });
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
+    if (lifecycle.isShuttingDown) void reply.header('connection', 'close');
+    done(null, payload);
+  });
+}
+
+/**
+ * Stops taking connections but keeps the open ones (http.Server#close would drop the idle
+ * kept-alive ones at once, resetting a request already on its way), waits until every request
+ * in flight is answered, then closes what is left: idle connections and unfinished request heads.
+ */
+async function drainHttpServer(server: Server, lifecycle: LifecycleService): Promise<void> {
+  const closed = new Promise<void>((resolve) => {
+    NetServer.prototype.close.call(server, () => resolve());
+  });
+  await lifecycle.idle();
+  server.closeAllConnections();
+  await closed;
 }
 
 /**
  * Stops the application in the order that loses no request:
  * 1. readiness turns 503, so load balancers stop sending new traffic;
- * 2. the HTTP server stops accepting connections and waits for in-flight requests
- *    (Fastify answers 503 to new requests on kept-alive connections meanwhile);
+ * 2. the HTTP server stops accepting connections and waits for in-flight requests, answering
+ *    requests that still arrive on kept-alive connections 503 (`drainWhileShuttingDown`);
  * 3. only then the Nest shutdown hooks close the database pool and Redis.
  * Nest's own `close()` runs its hooks before closing the server, which would cut in-flight
  * requests off from the database; hence this order.
  */
 export async function shutdownGracefully(app: NestFastifyApplication): Promise<void> {
-  app.get(LifecycleService).beginShutdown();
-  await app.getHttpAdapter().getInstance().close();
+  const lifecycle = app.get(LifecycleService);
+  lifecycle.beginShutdown();
+  const server = app.getHttpServer() as Server;
+  if (server.listening) await drainHttpServer(server, lifecycle);
   await app.close();
 }
 

@@ -1,9 +1,14 @@
 import { Injectable } from '@nestjs/common';
 
-/** Process-wide lifecycle state: readiness answers 503 from the moment shutdown begins. */
+/**
+ * Process-wide lifecycle state: readiness answers 503 from the moment shutdown begins, and the
+ * drain knows when the last request in flight has been answered.
+ */
 @Injectable()
 export class LifecycleService {
   private shuttingDown = false;
+  private inFlight = 0;
+  private readonly onIdle: (() => void)[] = [];
 
   get isShuttingDown(): boolean {
     return this.shuttingDown;
@@ -11,5 +16,20 @@ export class LifecycleService {
 
   beginShutdown(): void {
     this.shuttingDown = true;
+  }
+
+  requestStarted(): void {
+    this.inFlight += 1;
+  }
+
+  requestEnded(): void {
+    this.inFlight -= 1;
+    if (this.inFlight === 0) for (const resolve of this.onIdle.splice(0)) resolve();
+  }
+
+  /** Resolves once no request is in flight (at once if none is). */
+  idle(): Promise<void> {
+    if (this.inFlight === 0) return Promise.resolve();
+    return new Promise((resolve) => this.onIdle.push(resolve));
   }
 }

@@ -17,7 +17,7 @@ const DRAIN_RETRY_AFTER_SECONDS = '1';
  */
 export function drainWhileShuttingDown(app: NestFastifyApplication): void {
   const lifecycle = app.get(LifecycleService);
-  const server = app.getHttpServer() as Server;
+  const server = app.getHttpServer();
   server.on('request', (_request, response) => {
     lifecycle.requestStarted();
     response.once('close', () => lifecycle.requestEnded());
@@ -69,7 +69,7 @@ async function drainHttpServer(server: Server, lifecycle: LifecycleService): Pro
 export async function shutdownGracefully(app: NestFastifyApplication): Promise<void> {
   const lifecycle = app.get(LifecycleService);
   lifecycle.beginShutdown();
-  const server = app.getHttpServer() as Server;
+  const server = app.getHttpServer();
   if (server.listening) await drainHttpServer(server, lifecycle);
   await app.close();
 }

@@ -19,6 +19,23 @@ describe('graceful shutdown', () => {
     }
   });
 
+  it('answers other requests 503 problem+json with Retry-After once shutdown begins', async () => {
+    const t = await startTestApp();
+    try {
+      t.app.get(LifecycleService).beginShutdown();
+      const res = await request(t.server).get('/v1/products').expect(503);
+      expect(res.headers).toMatchObject({
+        'content-type': expect.stringMatching(/^application\/problem\+json/),
+        'retry-after': '1',
+        connection: 'close',
+        'x-request-id': expect.any(String),
+      });
+      expect(res.body).toMatchObject({ status: 503, instance: '/v1/products' });
+    } finally {
+      await t.close();
+    }
+  });
+
   it('lets an in-flight request finish, with the database, before closing the pool', async () => {
     const t = await startTestApp({}, [ProbeModule]);
     const gate = (probeGate.current = new Gate());

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PrismaService } from '@libs/database';
+import { eventually, workerDatabaseUrl } from '@libs/testing';
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import request from 'supertest';
 import { type Product, createProduct } from './support/catalog.js';
 import { bearer, register, registerAdmin, type Tokens } from './support/identity.js';
@@ -285,6 +287,41 @@ describe('orders', () => {
         const again = await postOrder(t.server, buyer.accessToken, body, key).expect(409);
         expect(again.body).toEqual(first.body);
         expect(await ordersOf(buyer.user.id)).toBe(0);
+      });
+
+      it('answers a twin 409 in flight with Retry-After while the first still runs', async () => {
+        const buyer = await register(t.server);
+        const item = await product({ stock: 10 });
+        const key = randomUUID();
+        const body = { items: [{ productId: item.id, quantity: 1 }] };
+        // The product's row lock, held elsewhere, keeps the first attempt running.
+        const holder = new pg.Client({ connectionString: workerDatabaseUrl() });
+        await holder.connect();
+        await holder.query('BEGIN');
+        await holder.query('SELECT 1 FROM products WHERE id = $1 FOR UPDATE', [item.id]);
+        let first: Promise<request.Response>;
+        try {
+          first = postOrder(t.server, buyer.accessToken, body, key).then((res) => res);
+          await eventually('the first attempt to wait for the product', async () => {
+            const { rows } = await holder.query<{ n: number }>(
+              `SELECT count(*)::int AS n FROM pg_stat_activity
+                WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+            );
+            return rows[0]!.n >= 1;
+          });
+          const twin = await postOrder(t.server, buyer.accessToken, body, key).expect(409);
+          expect(twin.headers['content-type']).toMatch(/^application\/problem\+json/);
+          expect(twin.headers['retry-after']).toBe('1');
+          expect(twin.body.type).toBe('/problems/idempotency-in-flight');
+        } finally {
+          await holder.query('ROLLBACK');
+          await holder.end();
+        }
+        const placed = await first;
+        expect(placed.status).toBe(201);
+        const retry = await postOrder(t.server, buyer.accessToken, body, key).expect(201);
+        expect(retry.body).toEqual(placed.body);
+        expect(await ordersOf(buyer.user.id)).toBe(1);
       });
 
       it('keeps the key at least 24 hours', async () => {

@@ -4,7 +4,11 @@ import { eventually, query, requireHarnessEnv, testConfig, workerDatabaseUrl } f
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import request from 'supertest';
-import { type ApiProcess, startApiProcess } from '../support/api-process.js';
+import {
+  type ApiProcess,
+  PROCESS_TEST_TIMEOUT_MS,
+  startApiProcess,
+} from '../support/api-process.js';
 import { bearer, login, register, type Target, type Tokens } from '../support/identity.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { type AppBehindProxies, startAppBehindProxies } from './support/app-behind-proxies.js';
@@ -104,19 +108,11 @@ describe('an order retried after its attempt failed', () => {
   });
 
   describe('the API process is killed (SIGKILL) while the order runs', () => {
-    let api: ApiProcess | undefined;
+    let api: ApiProcess;
     let replica: TestApp;
 
     beforeAll(async () => {
       replica = await startTestApp();
-    });
-
-    afterAll(async () => {
-      await api?.kill('SIGKILL');
-      await replica.close();
-    });
-
-    it('a retry on another replica places exactly one order', async () => {
       api = await startApiProcess({
         DATABASE_URL: workerDatabaseUrl(),
         REDIS_URL: requireHarnessEnv().redisUrl,
@@ -125,30 +121,42 @@ describe('an order retried after its attempt failed', () => {
         RATE_LIMIT_AUTH_PER_MINUTE: '1000000',
         RATE_LIMIT_ACCOUNT_PER_MINUTE: '1000000',
       });
-      const buyer = await register(api.baseUrl);
-      const productId = await newProduct();
-      const key = randomUUID();
-      const lock = await lockRows('products', [productId]);
-      try {
-        const first = placeOrder(api.baseUrl, buyer.accessToken, productId, key).then(
-          (res) => res.status,
-          () => 'no answer',
-        );
-        await lock.blocked(1);
-        await api.kill('SIGKILL');
-        expect(await first).toBe('no answer');
-      } finally {
-        await lock.release();
-      }
+    }, PROCESS_TEST_TIMEOUT_MS);
 
-      // Each process signs with keys of its own: sign in again on the replica.
-      const again: Tokens = await login(replica.server, buyer.user.email);
-      const retried = await retryUntilAnswered(() =>
-        placeOrder(replica.server, again.accessToken, productId, key),
-      );
-      expect(retried.status).toBe(201);
-      expect(await books(buyer.user.id, productId)).toEqual({ orders: 1, stock: STOCK - 1 });
+    afterAll(async () => {
+      await api.kill('SIGKILL');
+      await replica.close();
     });
+
+    it(
+      'a retry on another replica places exactly one order',
+      async () => {
+        const buyer = await register(api.baseUrl);
+        const productId = await newProduct();
+        const key = randomUUID();
+        const lock = await lockRows('products', [productId]);
+        try {
+          const first = placeOrder(api.baseUrl, buyer.accessToken, productId, key).then(
+            (res) => res.status,
+            () => 'no answer',
+          );
+          await lock.blocked(1);
+          await api.kill('SIGKILL');
+          expect(await first).toBe('no answer');
+        } finally {
+          await lock.release();
+        }
+
+        // Each process signs with keys of its own: sign in again on the replica.
+        const again: Tokens = await login(replica.server, buyer.user.email);
+        const retried = await retryUntilAnswered(() =>
+          placeOrder(replica.server, again.accessToken, productId, key),
+        );
+        expect(retried.status).toBe(201);
+        expect(await books(buyer.user.id, productId)).toEqual({ orders: 1, stock: STOCK - 1 });
+      },
+      PROCESS_TEST_TIMEOUT_MS,
+    );
   });
 
   describe('the connection pool runs dry while the order runs', () => {

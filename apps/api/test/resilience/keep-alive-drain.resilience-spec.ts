@@ -7,7 +7,11 @@ import {
   testConfig,
   workerDatabaseUrl,
 } from '@libs/testing';
-import { type ApiProcess, startApiProcess } from '../support/api-process.js';
+import {
+  type ApiProcess,
+  PROCESS_TEST_TIMEOUT_MS,
+  startApiProcess,
+} from '../support/api-process.js';
 import { register, type Tokens } from '../support/identity.js';
 import { PROBLEM } from './support/expectations.js';
 import { type Exchange, KeepAliveClient } from './support/keep-alive-client.js';
@@ -51,7 +55,7 @@ describe('SIGTERM with keep-alive clients under load (the built main.js)', () =>
       RATE_LIMIT_ACCOUNT_PER_MINUTE: '1000000',
       SHUTDOWN_TIMEOUT_MS: '20000',
     });
-  }, 30_000);
+  }, PROCESS_TEST_TIMEOUT_MS);
 
   afterAll(async () => {
     postgres.pass();
@@ -59,78 +63,82 @@ describe('SIGTERM with keep-alive clients under load (the built main.js)', () =>
     await postgres.close();
   });
 
-  it('answers a request on a kept-alive connection 503, closes every connection, resets none', async () => {
-    const accounts: Tokens[] = [];
-    for (let i = 0; i < HELD; i += 1) accounts.push(await register(api.baseUrl));
+  it(
+    'answers a request on a kept-alive connection 503, closes every connection, resets none',
+    async () => {
+      const accounts: Tokens[] = [];
+      for (let i = 0; i < HELD; i += 1) accounts.push(await register(api.baseUrl));
 
-    // Clients that reuse their connection for every request, sending as fast as answered,
-    // until the instance refuses new connections (then a client goes elsewhere).
-    const outcomes: Outcome[] = [];
-    let draining = false;
-    const clients = Array.from({ length: LOOPS }, () => new KeepAliveClient(api.baseUrl));
-    const loops = clients.map(async (client, loop) => {
-      for (;;) {
-        const phase = draining;
-        const exchange = await client.send('GET', '/.well-known/jwks.json');
-        outcomes.push({ loop, draining: phase, exchange });
-        if ('error' in exchange) return;
+      // Clients that reuse their connection for every request, sending as fast as answered,
+      // until the instance refuses new connections (then a client goes elsewhere).
+      const outcomes: Outcome[] = [];
+      let draining = false;
+      const clients = Array.from({ length: LOOPS }, () => new KeepAliveClient(api.baseUrl));
+      const loops = clients.map(async (client, loop) => {
+        for (;;) {
+          const phase = draining;
+          const exchange = await client.send('GET', '/.well-known/jwks.json');
+          outcomes.push({ loop, draining: phase, exchange });
+          if ('error' in exchange) return;
+        }
+      });
+      // A client whose connection sits idle when the drain begins.
+      const idle = new KeepAliveClient(api.baseUrl);
+      expect(await idle.send('GET', '/.well-known/jwks.json')).toMatchObject({ status: 200 });
+      await eventually('traffic on every connection', () =>
+        clients.every((_, loop) => outcomes.filter((o) => o.loop === loop).length >= 5),
+      );
+
+      // Requests held in flight by the database keep the instance draining.
+      postgres.pause();
+      const writers = accounts.map(() => new KeepAliveClient(api.baseUrl));
+      const held = accounts.map((tokens, i) =>
+        writers[i]!.send('PATCH', '/v1/users/me', {
+          headers: { authorization: `Bearer ${tokens.accessToken}` },
+          body: { name: `renamed while draining ${i}` },
+        }),
+      );
+      await eventually('the held requests in flight', () => postgres.waitingConnections >= HELD);
+
+      draining = true;
+      const exited = api.stop(); // SIGTERM now
+      await eventually('the drain to begin', () => api.output().includes('SIGTERM received'));
+
+      const late = await idle.send('GET', '/.well-known/jwks.json');
+      expect(late.reusedSocket).toBe(true);
+      expectDrainAnswer(late);
+      await eventually('every client told to go elsewhere', () =>
+        clients.every((_, loop) =>
+          outcomes.some((o) => o.loop === loop && o.draining && 'error' in o.exchange),
+        ),
+      );
+
+      // The held requests complete, asking their clients to close the connection.
+      postgres.pass();
+      for (const answer of await Promise.all(held)) {
+        expect(answer).toMatchObject({ status: 200, headers: { connection: 'close' } });
       }
-    });
-    // A client whose connection sits idle when the drain begins.
-    const idle = new KeepAliveClient(api.baseUrl);
-    expect(await idle.send('GET', '/.well-known/jwks.json')).toMatchObject({ status: 200 });
-    await eventually('traffic on every connection', () =>
-      clients.every((_, loop) => outcomes.filter((o) => o.loop === loop).length >= 5),
-    );
+      await Promise.all(loops);
+      expect(await exited).toBe(0);
+      for (const client of [...clients, ...writers, idle]) client.close();
 
-    // Requests held in flight by the database keep the instance draining.
-    postgres.pause();
-    const writers = accounts.map(() => new KeepAliveClient(api.baseUrl));
-    const held = accounts.map((tokens, i) =>
-      writers[i]!.send('PATCH', '/v1/users/me', {
-        headers: { authorization: `Bearer ${tokens.accessToken}` },
-        body: { name: `renamed while draining ${i}` },
-      }),
-    );
-    await eventually('the held requests in flight', () => postgres.waitingConnections >= HELD);
-
-    draining = true;
-    const exited = api.stop(); // SIGTERM now
-    await eventually('the drain to begin', () => api.output().includes('SIGTERM received'));
-
-    const late = await idle.send('GET', '/.well-known/jwks.json');
-    expect(late.reusedSocket).toBe(true);
-    expectDrainAnswer(late);
-    await eventually('every client told to go elsewhere', () =>
-      clients.every((_, loop) =>
-        outcomes.some((o) => o.loop === loop && o.draining && 'error' in o.exchange),
-      ),
-    );
-
-    // The held requests complete, asking their clients to close the connection.
-    postgres.pass();
-    for (const answer of await Promise.all(held)) {
-      expect(answer).toMatchObject({ status: 200, headers: { connection: 'close' } });
-    }
-    await Promise.all(loops);
-    expect(await exited).toBe(0);
-    for (const client of [...clients, ...writers, idle]) client.close();
-
-    // Every request was answered (200, or 503 once draining), or refused a new connection
-    // after the drain began: no request was cut off by a reset.
-    const failures = outcomes.flatMap(({ exchange, draining: during }) =>
-      'error' in exchange && !(exchange.error === 'ECONNREFUSED' && during) ? [exchange] : [],
-    );
-    expect(failures).toEqual([]);
-    const answers = outcomes.flatMap(({ exchange }) => ('error' in exchange ? [] : [exchange]));
-    expect(answers.filter((a) => a.status !== 200 && a.status !== 503)).toEqual([]);
-    for (const refusal of answers.filter((a) => a.status === 503)) expectDrainAnswer(refusal);
-    // Each client's connection ended because its last answer asked it to (Connection: close).
-    const lastAnswers = clients.map((_, loop) =>
-      outcomes.findLast((o) => o.loop === loop && !('error' in o.exchange)),
-    );
-    for (const last of lastAnswers) {
-      expect(last?.exchange).toMatchObject({ headers: { connection: 'close' } });
-    }
-  }, 60_000);
+      // Every request was answered (200, or 503 once draining), or refused a new connection
+      // after the drain began: no request was cut off by a reset.
+      const failures = outcomes.flatMap(({ exchange, draining: during }) =>
+        'error' in exchange && !(exchange.error === 'ECONNREFUSED' && during) ? [exchange] : [],
+      );
+      expect(failures).toEqual([]);
+      const answers = outcomes.flatMap(({ exchange }) => ('error' in exchange ? [] : [exchange]));
+      expect(answers.filter((a) => a.status !== 200 && a.status !== 503)).toEqual([]);
+      for (const refusal of answers.filter((a) => a.status === 503)) expectDrainAnswer(refusal);
+      // Each client's connection ended because its last answer asked it to (Connection: close).
+      const lastAnswers = clients.map((_, loop) =>
+        outcomes.findLast((o) => o.loop === loop && !('error' in o.exchange)),
+      );
+      for (const last of lastAnswers) {
+        expect(last?.exchange).toMatchObject({ headers: { connection: 'close' } });
+      }
+    },
+    PROCESS_TEST_TIMEOUT_MS,
+  );
 });

@@ -5,6 +5,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const dist = (file: string): string =>
   fileURLToPath(new URL(`../../dist/${file}`, import.meta.url));
 
+/**
+ * Time for a test with a built process: it starts in seconds on an idle machine, but Node,
+ * the instrumentation and Nest take ten times that beside other CPU-heavy work.
+ */
+export const PROCESS_TEST_TIMEOUT_MS = 120_000;
+
 export interface ApiProcess {
   readonly baseUrl: string;
   readonly metricsUrl: string;

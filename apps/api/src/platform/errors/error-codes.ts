@@ -183,11 +183,13 @@ export const ERROR_CODES = {
     type: '/problems/idempotency-in-flight',
     title: 'A request with this Idempotency-Key is still in progress',
     meaning:
-      'The first request with this `Idempotency-Key` is still being processed. Retry shortly: you will get its answer.',
+      'Another request with this `Idempotency-Key` is still running (this one waited 2 s for it). Retry after `Retry-After`: you will get its answer.',
+    // Worth retrying: the attempt that holds the key is running and will end.
+    retryAfterSeconds: 1,
   },
 } as const satisfies Record<
   string,
-  { status: number; type: string; title: string; meaning: string }
+  { status: number; type: string; title: string; meaning: string; retryAfterSeconds?: number }
 >;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

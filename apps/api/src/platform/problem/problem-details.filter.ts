@@ -68,7 +68,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return { problem: exception.problem, headers: exception.headers };
     }
     if (exception instanceof DomainError) {
-      const { status, type, title } = ERROR_CODES[exception.code];
+      const entry: { status: number; type: string; title: string; retryAfterSeconds?: number } =
+        ERROR_CODES[exception.code];
+      const { status, type, title, retryAfterSeconds } = entry;
       return {
         problem: problem(status, {
           type,
@@ -76,6 +78,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
           ...(exception.detail ? { detail: exception.detail } : {}),
           ...(exception.errors ? { errors: exception.errors } : {}),
         }),
+        ...(retryAfterSeconds === undefined
+          ? {}
+          : { headers: { 'retry-after': String(retryAfterSeconds) } }),
       };
     }
     if (isDatabaseUnavailableError(exception)) {

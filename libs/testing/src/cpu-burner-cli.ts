@@ -23,6 +23,8 @@ async function main(): Promise<number> {
     `[cpu-burner] ${burner.threads} busy thread(s) beside: ${positionals.join(' ')}\n`,
   );
   const child = spawn(file, args, { stdio: 'inherit' });
+  // Stopping the burner stops the command (and then the burner, once the command exits).
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
   const code = await new Promise<number>((resolve) => {
     child.on('exit', (exitCode) => resolve(exitCode ?? 1));
     child.on('error', (error) => {

@@ -14,9 +14,12 @@ import { type AppBehindProxies, startAppBehindProxies } from './support/app-behi
 import { expectAccountIntact, expectUnavailable, timed } from './support/expectations.js';
 import { lockUserRows } from './support/row-lock.js';
 
-const POOL_TIMEOUT_MS = 300;
+/** Longer than the margin below, so a second wait for the pool cannot hide inside it. */
+const POOL_TIMEOUT_MS = 1_000;
 /** A request waits for the pool once: its 503 comes this soon after the timeout, at the latest. */
 const ANSWER_MARGIN_MS = 500;
+/** Registration hashes the password (Argon2id, CPU-bound by design) before it needs the pool. */
+const HASHES_FIRST = 'POST /v1/auth/register';
 
 /** A schema-valid request to `operation` (one fixed sample per route), as `token`. */
 function validRequest(
@@ -106,6 +109,8 @@ describe('database pool exhausted', () => {
       register(t.server),
       registerAdmin(t),
     ]);
+    // What hashing a password takes on this machine right now (a whole registration, at most).
+    const { ms: hashingMs } = await timed(() => register(t.server));
     // The admin's session is looked up once now, so it is cached: the routes below reach their
     // own queries instead of stopping at authentication.
     await request(t.server)
@@ -139,7 +144,10 @@ describe('database pool exhausted', () => {
       await lock.release();
     }
 
-    const slow = answers.filter(({ ms }) => ms > POOL_TIMEOUT_MS + ANSWER_MARGIN_MS);
+    const slow = answers.filter(
+      ({ route, ms }) =>
+        ms > POOL_TIMEOUT_MS + ANSWER_MARGIN_MS + (route === HASHES_FIRST ? hashingMs : 0),
+    );
     expect(slow.map(({ route, res, ms }) => ({ route, status: res.status, ms }))).toEqual([]);
     const unavailable = answers.filter(({ res }) => res.status === 503);
     for (const { res } of unavailable) expectUnavailable(res);

@@ -20,8 +20,10 @@ describe('orders under concurrency', () => {
   let queries = 0;
 
   beforeAll(async () => {
-    // Query events on, for the query-count test.
-    t = await startTestApp({ DATABASE_LOG_QUERIES: 'true' });
+    // Query events on, for the query-count test. Dozens of orders queue for one product's lock,
+    // each holding a pooled connection: on a busy machine the queue for the pool can outlast
+    // the default wait, which these tests are not about.
+    t = await startTestApp({ DATABASE_LOG_QUERIES: 'true', DATABASE_POOL_TIMEOUT_MS: '30000' });
     prisma = t.app.get(PrismaService);
     orders = t.app.get(OrdersService);
     prisma.onQuery(() => (queries += 1));

@@ -295,6 +295,64 @@ describe('orders under concurrency', () => {
     expect(await queriesFor(30)).toBe(small);
   });
 
+  it('honours keys of the previous release (leased claims, stored responses) during a rollout', async () => {
+    const keys = t.app.get(IdempotencyRepository);
+    const userId = await newUser();
+    const now = new Date();
+    const claim = (key: string) =>
+      prisma.$transaction((tx) =>
+        keys.claim(
+          tx,
+          {
+            userId,
+            key,
+            requestHash: 'a'.repeat(64),
+            now,
+            expiresAt: new Date(now.getTime() + 86_400_000),
+          },
+          1_000,
+        ),
+      );
+    const legacy = (key: string, fields: object) =>
+      prisma.idempotencyKey.create({
+        data: {
+          userId,
+          key,
+          requestHash: 'a'.repeat(64),
+          expiresAt: new Date(now.getTime() + 86_400_000),
+          ...fields,
+        },
+      });
+    const order = { id: randomUUID(), status: 'pending' };
+    await legacy('completed', {
+      responseStatus: 201,
+      responseBody: order,
+      responseHeaders: { location: `/v1/orders/${order.id}`, etag: '"1"' },
+    });
+    await legacy('refused', {
+      responseStatus: 409,
+      responseBody: { error: 'insufficient_stock', detail: 'Not enough stock for every line.' },
+      responseHeaders: {},
+    });
+    const lease = (ms: number) => ({
+      lockToken: randomUUID(),
+      lockedUntil: new Date(now.getTime() + ms),
+    });
+    await legacy('running', lease(60_000));
+    await legacy('abandoned', lease(-1));
+
+    expect(await claim('completed')).toEqual({
+      kind: 'completed',
+      outcome: { result: { order, version: 1 } },
+    });
+    expect(await claim('refused')).toEqual({
+      kind: 'completed',
+      outcome: { error: 'insufficient_stock', detail: 'Not enough stock for every line.' },
+    });
+    expect(await claim('running')).toEqual({ kind: 'in_flight' });
+    expect(await claim('abandoned')).toEqual({ kind: 'claimed' });
+  });
+
   it('frees a key for any request once it expired', async () => {
     const keys = t.app.get(IdempotencyRepository);
     const userId = await newUser();

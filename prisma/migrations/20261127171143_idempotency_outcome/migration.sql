@@ -1,8 +1,9 @@
--- Idempotency keys are now taken inside the transaction that does the request's work, so there
--- is no claim lease (lock_token, locked_until) and the stored answer is the domain outcome, not
--- an HTTP response. Completed keys keep replaying: an order's response becomes its result (the
--- order and its version, from the ETag), a refusal is already stored as {"error": …}. Claims that
--- never completed are dropped: nothing committed with them, so their retries simply run.
+-- Idempotency keys are now taken inside the transaction that does the request's work: no claim
+-- lease, and the stored answer is the domain outcome, not an HTTP response. Expand only: the
+-- previous release still runs beside this one during a rollout and keeps its columns
+-- (lock_token, locked_until, response_*), which a later release drops. Completed keys get their
+-- outcome now: an order's response becomes its result (the order and its version, from the
+-- ETag); a refusal is already stored as {"error": …}.
 
 -- AlterTable
 ALTER TABLE "idempotency_keys" ADD COLUMN "outcome" JSONB;
@@ -16,11 +17,3 @@ SET "outcome" = CASE
   ELSE "response_body"
 END
 WHERE "response_status" IS NOT NULL;
-
-DELETE FROM "idempotency_keys" WHERE "outcome" IS NULL;
-
-ALTER TABLE "idempotency_keys" DROP COLUMN "lock_token",
-DROP COLUMN "locked_until",
-DROP COLUMN "response_body",
-DROP COLUMN "response_headers",
-DROP COLUMN "response_status";

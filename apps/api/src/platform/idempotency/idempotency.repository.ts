@@ -27,6 +27,22 @@ export type ClaimState =
 /** lock_timeout ran out: another transaction still holds the key's row. */
 const LOCK_NOT_AVAILABLE = '55P03';
 
+/*
+ * Rows of the previous release, which runs beside this one during a rollout: it claimed a key
+ * with a lease (lock_token, locked_until), then stored the HTTP response (response_*). Until a
+ * later release drops those columns, its completed keys replay here (their outcome derived the
+ * way the migration derived it), and its claims are in flight until their lease runs out.
+ */
+const LEGACY_CLEARED = Prisma.sql`"lock_token" = NULL, "locked_until" = NULL,
+  "response_status" = NULL, "response_body" = NULL, "response_headers" = NULL`;
+const LEGACY_CLAIM_LAPSED = Prisma.sql`(k."outcome" IS NULL AND k."response_status" IS NULL
+  AND k."locked_until" <= EXCLUDED."created_at" AND k."request_hash" = EXCLUDED."request_hash")`;
+const LEGACY_OUTCOME = Prisma.sql`CASE
+  WHEN "response_status" < 400 THEN jsonb_build_object('result', jsonb_build_object(
+    'order', "response_body",
+    'version', substring("response_headers" ->> 'etag' FROM '[0-9]+')::integer))
+  ELSE "response_body" END`;
+
 /**
  * Idempotency keys in PostgreSQL, always used inside the transaction that does the request's
  * work. The primary key (user_id, key) decides which of two racing requests runs, on any number
@@ -51,8 +67,9 @@ export class IdempotencyRepository {
         VALUES (${userId}::uuid, ${key}, ${requestHash}, ${now}, ${expiresAt})
         ON CONFLICT ("user_id", "key") DO UPDATE SET
           "request_hash" = EXCLUDED."request_hash", "outcome" = NULL,
-          "created_at" = EXCLUDED."created_at", "expires_at" = EXCLUDED."expires_at"
-        WHERE k."expires_at" <= EXCLUDED."created_at"`;
+          "created_at" = EXCLUDED."created_at", "expires_at" = EXCLUDED."expires_at",
+          ${LEGACY_CLEARED}
+        WHERE k."expires_at" <= EXCLUDED."created_at" OR ${LEGACY_CLAIM_LAPSED}`;
     } catch (error) {
       if (hasSqlState(error, LOCK_NOT_AVAILABLE)) return { kind: 'in_flight' };
       throw error;
@@ -60,14 +77,15 @@ export class IdempotencyRepository {
     await tx.$executeRaw`SELECT set_config('lock_timeout', '0', true)`;
     if (claimed === 1) return { kind: 'claimed' };
 
-    const existing = await tx.idempotencyKey.findUnique({
-      where: { userId_key: { userId, key } },
-      select: { requestHash: true, outcome: true },
-    });
+    const [existing] = await tx.$queryRaw<{ requestHash: string; outcome: StoredOutcome | null }[]>`
+      SELECT "request_hash" AS "requestHash", coalesce("outcome", ${LEGACY_OUTCOME}) AS "outcome"
+      FROM "idempotency_keys" WHERE "user_id" = ${userId}::uuid AND "key" = ${key}`;
     // Deleted between the two statements (expired and purged): try again.
     if (!existing) return this.claim(tx, claim, waitMs);
     if (existing.requestHash !== requestHash) return { kind: 'other_request' };
-    return { kind: 'completed', outcome: existing.outcome as StoredOutcome };
+    // Only a claim of the previous release, still within its lease, has no outcome.
+    if (existing.outcome === null) return { kind: 'in_flight' };
+    return { kind: 'completed', outcome: existing.outcome };
   }
 
   /** Records the outcome of the request that holds the key in `tx`; commits with its work. */

@@ -29,6 +29,7 @@ describe('graceful shutdown', () => {
         'retry-after': '1',
         connection: 'close',
         'x-request-id': expect.any(String),
+        'x-content-type-options': 'nosniff',
       });
       expect(res.body).toMatchObject({ status: 503, instance: '/v1/products' });
     } finally {

@@ -8,11 +8,17 @@ import {
 } from '@libs/commerce';
 import { loadConfig } from '@libs/config';
 import { BusinessMetrics, MetricsRegistry } from '@libs/observability';
-import { ManualClock, asReal, nextUuid } from '@libs/testing/fakes';
+import { ManualClock, type Public, asReal, nextUuid } from '@libs/testing/fakes';
 import { InMemoryOrdersRepository } from '@libs/commerce/testing';
 import type { AuthenticatedUser } from '../auth/guards/authenticated-user.js';
 import { DomainError } from '../platform/errors/domain-error.js';
-import type { StoredResponse } from '../platform/idempotency/idempotency.repository.js';
+import type {
+  ClaimState,
+  IdempotencyRepository,
+  KeyClaim,
+  StoredOutcome,
+} from '../platform/idempotency/idempotency.repository.js';
+import { IdempotencyService } from '../platform/idempotency/idempotency.service.js';
 import { OrdersService } from './orders.service.js';
 
 const buyer: AuthenticatedUser = { id: nextUuid(), sessionId: nextUuid(), role: 'user' };
@@ -24,11 +30,21 @@ describe('OrdersService', () => {
   let orders: InMemoryOrdersRepository;
   let registry: MetricsRegistry;
   let service: OrdersService;
-  let completed: StoredResponse[];
-  const complete = (_tx: unknown, response: StoredResponse): Promise<void> => {
-    completed.push(response);
-    return Promise.resolve();
+  /** Outcomes recorded per key, as the key table would keep them (no transactions here). */
+  let completed: Map<string, StoredOutcome>;
+  const keys: Public<IdempotencyRepository> = {
+    claim: (_tx: unknown, claim: KeyClaim): Promise<ClaimState> => {
+      const outcome = completed.get(claim.key);
+      return Promise.resolve(outcome ? { kind: 'completed', outcome } : { kind: 'claimed' });
+    },
+    complete: (_tx: unknown, claim: Pick<KeyClaim, 'key'>, outcome: StoredOutcome) => {
+      completed.set(claim.key, outcome);
+      return Promise.resolve();
+    },
+    beginWork: () => Promise.resolve(),
+    undoWork: () => Promise.resolve(),
   };
+  const key = (): string => nextUuid();
 
   const counter = async (name: string): Promise<number> =>
     (await registry.registry.getSingleMetric(name)?.get())?.values[0]?.value ?? 0;
@@ -46,24 +62,26 @@ describe('OrdersService', () => {
       new OrderTransitions(repository, catalog, metrics),
       catalog,
       metrics,
+      new IdempotencyService(asReal<IdempotencyRepository>(keys), clock),
       loadConfig({ NODE_ENV: 'test' }, { signingKeys: false }),
     );
-    completed = [];
+    completed = new Map();
   });
 
   describe('place', () => {
     it('takes the stock, snapshots prices, computes the total and records order.placed', async () => {
       const mug = orders.addProduct({ priceCents: 1_250, stock: 5 });
       const cup = orders.addProduct({ priceCents: 300, stock: 2 });
-      const response = await service.place(
+      const { placed, replayed } = await service.place(
         buyer.id,
         [
           { productId: mug.id, quantity: 2 },
           { productId: cup.id, quantity: 1 },
         ],
-        complete,
+        key(),
       );
-      expect(response.body).toMatchObject({
+      expect(replayed).toBe(false);
+      expect(placed.order).toMatchObject({
         userId: buyer.id,
         status: 'pending',
         totalCents: 2_800,
@@ -76,18 +94,18 @@ describe('OrdersService', () => {
       expect(orders.product(mug.id)?.stock).toBe(3);
       expect(orders.product(cup.id)?.stock).toBe(1);
       expect(orders.events.map((event) => event.type)).toEqual(['order.placed']);
-      expect(completed).toEqual([response]);
+      expect([...completed.values()]).toEqual([{ result: placed }]);
       expect(await counter('orders_placed_total')).toBe(1);
     });
 
     it('keeps the total exact beyond 2^53 cents', async () => {
       const big = orders.addProduct({ priceCents: 100_000_000, stock: 1_000 });
-      const response = await service.place(
+      const { placed } = await service.place(
         buyer.id,
         [{ productId: big.id, quantity: 1_000 }],
-        complete,
+        key(),
       );
-      expect(response.body).toMatchObject({ totalCents: 100_000_000_000 });
+      expect(placed.order).toMatchObject({ totalCents: 100_000_000_000 });
     });
 
     it.each([
@@ -102,7 +120,7 @@ describe('OrdersService', () => {
             { productId: fine.id, quantity: 1 },
             { productId: id(orders), quantity: 1 },
           ],
-          complete,
+          key(),
         )
         .catch((caught: unknown) => caught);
       expect(error).toMatchObject({
@@ -111,7 +129,8 @@ describe('OrdersService', () => {
       });
       expect(orders.product(fine.id)?.stock).toBe(10);
       expect(orders.events).toEqual([]);
-      expect(completed).toEqual([]);
+      // The refusal is kept for the key: a retry gets it again.
+      expect([...completed.values()]).toMatchObject([{ error: 'product_unavailable' }]);
     });
 
     it('refuses lines in two currencies with mixed_currencies', async () => {
@@ -124,7 +143,7 @@ describe('OrdersService', () => {
             { productId: euro.id, quantity: 1 },
             { productId: dollar.id, quantity: 1 },
           ],
-          complete,
+          key(),
         ),
       ).rejects.toMatchObject({ code: 'mixed_currencies' });
     });
@@ -139,7 +158,7 @@ describe('OrdersService', () => {
             { productId: plenty.id, quantity: 1 },
             { productId: scarce.id, quantity: 3 },
           ],
-          complete,
+          key(),
         ),
       ).rejects.toMatchObject({
         code: 'insufficient_stock',
@@ -152,20 +171,32 @@ describe('OrdersService', () => {
 
     it('sells the last unit', async () => {
       const last = orders.addProduct({ stock: 1 });
-      await service.place(buyer.id, [{ productId: last.id, quantity: 1 }], complete);
+      await service.place(buyer.id, [{ productId: last.id, quantity: 1 }], key());
       expect(orders.product(last.id)?.stock).toBe(0);
     });
 
-    it('answers 201 with Location and ETag for the idempotency record', async () => {
-      const mug = orders.addProduct();
-      const response = await service.place(
-        buyer.id,
-        [{ productId: mug.id, quantity: 1 }],
-        complete,
-      );
-      const id = (response.body as { id: string }).id;
-      expect(response.status).toBe(201);
-      expect(response.headers).toEqual({ location: `/v1/orders/${id}`, etag: '"1"' });
+    it('replays the outcome kept for the key: the same order, nothing placed again', async () => {
+      const mug = orders.addProduct({ stock: 5 });
+      const again = key();
+      const first = await service.place(buyer.id, [{ productId: mug.id, quantity: 1 }], again);
+      const retry = await service.place(buyer.id, [{ productId: mug.id, quantity: 1 }], again);
+      expect(retry).toEqual({ placed: first.placed, replayed: true });
+      expect(orders.product(mug.id)?.stock).toBe(4);
+      expect(await counter('orders_placed_total')).toBe(1);
+    });
+
+    it('replays a kept refusal as the same domain error', async () => {
+      const scarce = orders.addProduct({ stock: 1 });
+      const again = key();
+      const items = [{ productId: scarce.id, quantity: 2 }];
+      await expect(service.place(buyer.id, items, again)).rejects.toMatchObject({
+        code: 'insufficient_stock',
+      });
+      orders.addProduct({ stock: 5 });
+      await expect(service.place(buyer.id, items, again)).rejects.toMatchObject({
+        code: 'insufficient_stock',
+        errors: [{ pointer: '#/items/0/quantity', detail: 'only 1 left' }],
+      });
     });
   });
 
@@ -244,12 +275,12 @@ describe('OrdersService', () => {
   describe('cancel', () => {
     const placed = async (quantity = 2): Promise<{ orderId: string; productId: string }> => {
       const product = orders.addProduct({ stock: 5 });
-      const response = await service.place(
+      const { placed: order } = await service.place(
         buyer.id,
         [{ productId: product.id, quantity }],
-        complete,
+        key(),
       );
-      return { orderId: (response.body as { id: string }).id, productId: product.id };
+      return { orderId: order.order.id, productId: product.id };
     };
 
     it.each([

@@ -9,6 +9,7 @@ import {
   type OrderRecord,
   OrderTransitions,
   OrdersRepository,
+  type Transaction,
   canTransition,
   recordOrderEvent,
 } from '@libs/commerce';

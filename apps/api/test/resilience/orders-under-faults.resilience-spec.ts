@@ -27,7 +27,11 @@ describe('orders while PostgreSQL crashes', () => {
   beforeAll(async () => {
     t = await startAppBehindProxies();
     url = await listenOnLoopback(t.app);
-    buyers = await Promise.all(Array.from({ length: LOOPS }, () => register(t.server)));
+    // Traffic starts once the app is ready, as behind a load balancer: on a busy machine the
+    // first connections to PostgreSQL can take longer than the fast-failure timeouts.
+    await eventually('readiness', async () => (await request(url).get('/health/ready')).ok);
+    buyers = [];
+    for (let i = 0; i < LOOPS; i += 1) buyers.push(await register(t.server));
     const [product] = await query<{ id: string }>(
       workerDatabaseUrl(),
       `INSERT INTO products (id, sku, name, price_cents, currency, stock, updated_at)

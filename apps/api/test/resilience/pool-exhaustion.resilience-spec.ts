@@ -14,10 +14,13 @@ import { type AppBehindProxies, startAppBehindProxies } from './support/app-behi
 import { expectAccountIntact, expectUnavailable, timed } from './support/expectations.js';
 import { lockUserRows } from './support/row-lock.js';
 
-/** Longer than the margin below, so a second wait for the pool cannot hide inside it. */
 const POOL_TIMEOUT_MS = 1_000;
-/** A request waits for the pool once: its 503 comes this soon after the timeout, at the latest. */
-const ANSWER_MARGIN_MS = 500;
+/**
+ * A request waits for the pool once: its 503 comes before a second wait could have ended. (On an
+ * idle machine it comes a few milliseconds after the timeout; a machine busy with other work adds
+ * spikes of several hundred, which this absorbs without hiding a second wait.)
+ */
+const TWO_WAITS_MS = 2 * POOL_TIMEOUT_MS;
 /** Registration hashes the password (Argon2id, CPU-bound by design) before it needs the pool. */
 const HASHES_FIRST = 'POST /v1/auth/register';
 
@@ -103,7 +106,7 @@ describe('database pool exhausted', () => {
     await expectAccountIntact(t.server, third);
   });
 
-  it('answers every route within the pool timeout (+0.5 s) while the pool is held: one wait', async () => {
+  it('answers every route after one pool wait at most while the pool is held', async () => {
     const [first, second, admin] = await Promise.all([
       register(t.server),
       register(t.server),
@@ -149,8 +152,7 @@ describe('database pool exhausted', () => {
     }
 
     const slow = answers.filter(
-      ({ route, ms }) =>
-        ms > POOL_TIMEOUT_MS + ANSWER_MARGIN_MS + (route === HASHES_FIRST ? hashingMs : 0),
+      ({ route, ms }) => ms >= TWO_WAITS_MS + (route === HASHES_FIRST ? hashingMs : 0),
     );
     expect(slow.map(({ route, res, ms }) => ({ route, status: res.status, ms }))).toEqual([]);
     const unavailable = answers.filter(({ res }) => res.status === 503);

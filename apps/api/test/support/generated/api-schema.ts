@@ -3175,7 +3175,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description Unique per intended order (e.g. a UUID); a retry with it is answered once. */
+                /** @description Unique per intended order (e.g. a UUID). Retry a request that got no answer, a 503 or a 409 in flight with the same key and body: it places the order if no earlier attempt committed, or replays the committed answer (201 with `Idempotent-Replayed: true`, or the same 409/422 refusal). A failed attempt never keeps the key. Kept 24 h. */
                 "Idempotency-Key": string;
             };
             path?: never;

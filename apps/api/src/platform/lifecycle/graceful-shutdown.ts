@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Server } from 'node:http';
 import { Server as NetServer } from 'node:net';
+import { ERROR_CODES } from '../errors/error-codes.js';
 import { PROBLEM_CONTENT_TYPE, problem } from '../problem/problem-details.js';
 import { LifecycleService } from './lifecycle.service.js';
 
@@ -25,7 +26,10 @@ export function drainWhileShuttingDown(app: NestFastifyApplication): void {
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', async (request, reply) => {
     if (!lifecycle.isShuttingDown || request.url.startsWith(PROBES)) return;
+    // Nothing was done and a retry (on another instance) will be answered: the outage problem.
     const body = problem(503, {
+      type: ERROR_CODES.dependency_unavailable.type,
+      title: ERROR_CODES.dependency_unavailable.title,
       detail: 'This instance is shutting down. Retry the request.',
       instance: request.url.split('?', 1)[0],
     });

@@ -3,6 +3,7 @@ import { CacheModule } from '@libs/cache';
 import { type Config, ConfigModule } from '@libs/config';
 import { DatabaseModule } from '@libs/database';
 import { LoggerModule, MetricsModule } from '@libs/observability';
+import { ApiKeysModule } from './api-keys/api-keys.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { OidcModule } from './auth/oidc/oidc.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -31,6 +32,7 @@ export class AppModule {
         AuthModule,
         OidcModule,
         UsersModule,
+        ApiKeysModule,
         ProductsModule,
         OrdersModule,
       ],

@@ -78,6 +78,7 @@ describe('query plans of the listings', () => {
   }
 
   const asUser = (id: string, role: 'user' | 'admin'): AuthenticatedUser => ({
+    kind: 'session',
     id,
     role,
     sessionId: '00000000-0000-7000-8000-000000000000',

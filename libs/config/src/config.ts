@@ -77,6 +77,7 @@ export interface Config {
     readonly perMinute: number;
     readonly authPerMinute: number;
     readonly accountPerMinute: number;
+    readonly apiKeyPerMinute: number;
   };
   /** The worker app: outbox relay, job retries, scheduled maintenance, notifications. */
   readonly worker: {
@@ -203,6 +204,7 @@ export function loadConfig(
       perMinute: env.RATE_LIMIT_PER_MINUTE,
       authPerMinute: env.RATE_LIMIT_AUTH_PER_MINUTE,
       accountPerMinute: env.RATE_LIMIT_ACCOUNT_PER_MINUTE,
+      apiKeyPerMinute: env.RATE_LIMIT_API_KEY_PER_MINUTE,
     },
     worker: {
       outboxPollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS,

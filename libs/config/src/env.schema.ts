@@ -214,6 +214,12 @@ export const envSchema = z.object({
     .min(1)
     .default(5)
     .describe('Login and register attempts per minute per account (email).'),
+  RATE_LIMIT_API_KEY_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(600)
+    .describe('Requests per minute per API key, on top of the limit per client address.'),
   OUTBOX_POLL_INTERVAL_MS: z.coerce
     .number()
     .int()

@@ -2,11 +2,11 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { AuthService } from './auth.service.js';
-import { CurrentUser } from './decorators/current-user.decorator.js';
+import { CurrentSession } from './decorators/current-user.decorator.js';
 import { Public } from './decorators/public.decorator.js';
 import { loginBody, logoutBody, refreshBody, registerBody } from './dto/auth.schemas.js';
 import { type TokenResponse, tokenResponse } from './dto/token-response.js';
-import type { AuthenticatedUser } from './guards/authenticated-user.js';
+import type { SessionUser } from './guards/authenticated-user.js';
 import { ApiProblems } from '../platform/openapi/problem-responses.js';
 import { AuthRateLimit } from '../platform/rate-limit/rate-limit.decorators.js';
 
@@ -60,7 +60,7 @@ export class AuthController {
   @ApiOperation({ summary: 'End this session: its refresh and access tokens stop working.' })
   @ApiResponse({ status: 204, description: 'Signed out.' })
   async logout(
-    @CurrentUser() user: AuthenticatedUser,
+    @CurrentSession() user: SessionUser,
     @Body({ schema: logoutBody }) body: z.output<typeof logoutBody>,
   ): Promise<void> {
     await this.auth.logout(user, body?.refreshToken);

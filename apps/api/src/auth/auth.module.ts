@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
+import { ApiKeysModule } from '../api-keys/api-keys.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
@@ -13,7 +14,7 @@ import { JwksController } from './tokens/jwks.controller.js';
 import { SigningKeys } from './tokens/signing-keys.js';
 
 @Module({
-  imports: [PassportModule, UsersModule, SessionsModule, PasswordsModule],
+  imports: [PassportModule, UsersModule, SessionsModule, PasswordsModule, ApiKeysModule],
   controllers: [AuthController, JwksController],
   providers: [
     AuthService,

@@ -15,6 +15,7 @@ import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
 import { Roles } from '../auth/decorators/roles.decorator.js';
+import { Scopes } from '../auth/decorators/scopes.decorator.js';
 import type { AuthenticatedUser } from '../auth/guards/authenticated-user.js';
 import { etagOf, versionRequiredBy } from '../platform/http/etag.js';
 import { IdempotencyKey } from '../platform/idempotency/idempotency-key.decorator.js';
@@ -43,6 +44,7 @@ export class OrdersController {
   constructor(private readonly orders: OrdersService) {}
 
   @Post()
+  @Scopes('orders:write')
   @HttpCode(201)
   @ApiHeader({
     name: 'Idempotency-Key',
@@ -75,6 +77,7 @@ export class OrdersController {
   }
 
   @Get()
+  @Scopes('orders:read')
   @ApiOperation({
     summary: 'Your orders, newest first; admins see everyone’s (`userId` narrows to one user).',
   })
@@ -88,6 +91,7 @@ export class OrdersController {
   }
 
   @Get(':id')
+  @Scopes('orders:read')
   @ApiOperation({ summary: 'An order of yours (admins: any order), with an ETag.' })
   @ApiResponse({ status: 200, standardSchema: orderResponse })
   @ApiProblems('order_not_found')
@@ -100,6 +104,7 @@ export class OrdersController {
   }
 
   @Post(':id/cancel')
+  @Scopes('orders:write')
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel a pending or paid order; its stock goes back.' })
   @ApiResponse({ status: 200, standardSchema: orderResponse })
@@ -113,6 +118,7 @@ export class OrdersController {
   }
 
   @Patch(':id')
+  @Scopes('orders:write')
   @Roles('admin')
   @ApiHeader({ name: 'If-Match', required: false, description: 'ETag you read; stale: 412.' })
   @ApiOperation({

@@ -10,7 +10,6 @@ import { loadConfig } from '@libs/config';
 import { BusinessMetrics, MetricsRegistry } from '@libs/observability';
 import { ManualClock, type Public, asReal, nextUuid } from '@libs/testing/fakes';
 import { InMemoryOrdersRepository } from '@libs/commerce/testing';
-import type { AuthenticatedUser } from '../auth/guards/authenticated-user.js';
 import { DomainError } from '../platform/errors/domain-error.js';
 import type {
   ClaimState,
@@ -19,11 +18,11 @@ import type {
   StoredOutcome,
 } from '../platform/idempotency/idempotency.repository.js';
 import { IdempotencyService } from '../platform/idempotency/idempotency.service.js';
-import { OrdersService } from './orders.service.js';
+import { type OrderActor, OrdersService } from './orders.service.js';
 
-const buyer: AuthenticatedUser = { id: nextUuid(), sessionId: nextUuid(), role: 'user' };
-const stranger: AuthenticatedUser = { id: nextUuid(), sessionId: nextUuid(), role: 'user' };
-const admin: AuthenticatedUser = { id: nextUuid(), sessionId: nextUuid(), role: 'admin' };
+const buyer: OrderActor = { id: nextUuid(), role: 'user' };
+const stranger: OrderActor = { id: nextUuid(), role: 'user' };
+const admin: OrderActor = { id: nextUuid(), role: 'admin' };
 
 describe('OrdersService', () => {
   let clock: ManualClock;

@@ -21,6 +21,9 @@ import { cursorTime, toPage } from '../platform/pagination/cursor.js';
 import type { FieldError } from '../platform/problem/problem-details.js';
 import { type OrderResponse, type PlaceOrderBody, toOrderResponse } from './dto/order.schemas.js';
 
+/** Who acts on orders: what ownership and admin checks need of the authenticated user. */
+export type OrderActor = Pick<AuthenticatedUser, 'id' | 'role'>;
+
 /** An order as answered, with the version its ETag is made of (plain data: it is replayed). */
 export interface VersionedOrder {
   readonly order: OrderResponse;
@@ -126,7 +129,7 @@ export class OrdersService {
     return versioned(placed);
   }
 
-  async get(actor: AuthenticatedUser, id: string): Promise<VersionedOrder> {
+  async get(actor: OrderActor, id: string): Promise<VersionedOrder> {
     const order = await this.orders.findById(id, actor.role === 'admin' ? undefined : actor.id);
     if (!order) throw new DomainError('order_not_found');
     return versioned(order);
@@ -134,7 +137,7 @@ export class OrdersService {
 
   /** Own orders; an admin sees everyone's, or one user's with `userId`. Newest first. */
   async list(
-    actor: AuthenticatedUser,
+    actor: OrderActor,
     query: {
       limit: number;
       cursor?: Cursor | undefined;
@@ -161,13 +164,13 @@ export class OrdersService {
   }
 
   /** Owner or admin; only pending and paid orders can be cancelled. Stock goes back. */
-  cancel(actor: AuthenticatedUser, id: string): Promise<VersionedOrder> {
+  cancel(actor: OrderActor, id: string): Promise<VersionedOrder> {
     return this.changeStatus(actor, id, 'cancelled');
   }
 
   /** Admin: move an order along the status machine; `version` comes from `If-Match`. */
   async transition(
-    actor: AuthenticatedUser,
+    actor: OrderActor,
     id: string,
     status: OrderStatus,
     version: number | null | undefined,
@@ -181,7 +184,7 @@ export class OrdersService {
   }
 
   private async changeStatus(
-    actor: AuthenticatedUser,
+    actor: OrderActor,
     id: string,
     status: Exclude<OrderStatus, 'pending'>,
     version?: number | null,

@@ -16,6 +16,7 @@ import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { Public } from '../auth/decorators/public.decorator.js';
 import { Roles } from '../auth/decorators/roles.decorator.js';
+import { Scopes } from '../auth/decorators/scopes.decorator.js';
 import { etagOf, ifNoneMatchHits, versionRequiredBy } from '../platform/http/etag.js';
 import { ApiProblems } from '../platform/openapi/problem-responses.js';
 import type { Page } from '../platform/pagination/cursor.js';
@@ -78,6 +79,7 @@ export class ProductsController {
   }
 
   @Post()
+  @Scopes('products:write')
   @Roles('admin')
   @HttpCode(201)
   @ApiBearerAuth()
@@ -94,6 +96,7 @@ export class ProductsController {
   }
 
   @Patch(':id')
+  @Scopes('products:write')
   @Roles('admin')
   @ApiBearerAuth()
   @ApiHeader({ name: 'If-Match', required: false, description: 'ETag you read; stale: 412.' })
@@ -110,6 +113,7 @@ export class ProductsController {
   }
 
   @Delete(':id')
+  @Scopes('products:write')
   @Roles('admin')
   @HttpCode(204)
   @ApiBearerAuth()

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
-import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
+import { CurrentSession, CurrentUser } from '../auth/decorators/current-user.decorator.js';
 import { Roles } from '../auth/decorators/roles.decorator.js';
+import { Scopes } from '../auth/decorators/scopes.decorator.js';
 import { changePasswordBody } from '../auth/dto/auth.schemas.js';
-import type { AuthenticatedUser } from '../auth/guards/authenticated-user.js';
+import type { AuthenticatedUser, SessionUser } from '../auth/guards/authenticated-user.js';
 import { ApiProblems } from '../platform/openapi/problem-responses.js';
 import type { Page } from '../platform/pagination/cursor.js';
 import {
@@ -25,6 +26,7 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get('me')
+  @Scopes('users:read')
   @ApiOperation({ summary: 'The signed-in user.' })
   @ApiResponse({ status: 200, standardSchema: userResponse })
   me(@CurrentUser() user: AuthenticatedUser): Promise<UserResponse> {
@@ -47,13 +49,14 @@ export class UsersController {
   @ApiResponse({ status: 204, description: 'Changed.' })
   @ApiProblems('wrong_password', 'weak_password')
   async changePassword(
-    @CurrentUser() user: AuthenticatedUser,
+    @CurrentSession() user: SessionUser,
     @Body({ schema: changePasswordBody }) body: z.output<typeof changePasswordBody>,
   ): Promise<void> {
     await this.users.changePassword(user, body);
   }
 
   @Get()
+  @Scopes('users:read')
   @Roles('admin')
   @ApiOperation({ summary: 'List users (admin), oldest first; `q` matches email or name.' })
   @ApiResponse({ status: 200, standardSchema: userPage })
@@ -65,6 +68,7 @@ export class UsersController {
   }
 
   @Get(':id')
+  @Scopes('users:read')
   @Roles('admin')
   @ApiOperation({ summary: 'A user (admin).' })
   @ApiResponse({ status: 200, standardSchema: userResponse })

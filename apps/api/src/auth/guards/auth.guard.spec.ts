@@ -1,4 +1,4 @@
-import { beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { MemoryStore } from '@libs/cache';
 import { type Config, loadConfig } from '@libs/config';
 import type { Role } from '@libs/database';
@@ -6,11 +6,16 @@ import { CacheMetrics, MetricsRegistry } from '@libs/observability';
 import type { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ManualClock, asReal, nextUuid } from '@libs/testing/fakes';
+import { InMemoryApiKeysRepository } from '../../../test/fakes/api-keys.repository.fake.js';
 import { InMemorySessionsRepository } from '../../../test/fakes/sessions.repository.fake.js';
 import { forge, newSigningKey } from '../../../test/support/jwt.js';
+import { ApiKeyUsage } from '../../api-keys/api-key-usage.js';
+import type { ApiKeysRepository } from '../../api-keys/api-keys.repository.js';
+import { ApiKeysService } from '../../api-keys/api-keys.service.js';
 import { ProblemException } from '../../platform/problem/problem.exception.js';
 import { Public } from '../decorators/public.decorator.js';
 import { Roles } from '../decorators/roles.decorator.js';
+import { Scopes } from '../decorators/scopes.decorator.js';
 import type { SessionsRepository } from '../sessions/sessions.repository.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { AccessTokenService } from '../tokens/access-token.service.js';
@@ -24,9 +29,20 @@ const routes = {
   open: (): string => 'open',
   everyone: (): string => 'everyone',
   admins: (): string => 'admins',
+  readOrders: (): string => 'readOrders',
+  writeProducts: (): string => 'writeProducts',
 };
 Public()(routes.everyone);
 Roles('admin')(routes.admins);
+Roles('admin')(routes.writeProducts);
+// @Scopes also writes OpenAPI metadata, which needs the method's property descriptor.
+const asMethod = (name: keyof typeof routes): [object, string, PropertyDescriptor] => [
+  routes,
+  name,
+  { value: routes[name] },
+];
+Scopes('orders:read')(...asMethod('readOrders'));
+Scopes('products:write')(...asMethod('writeProducts'));
 
 function contextFor(
   handler: keyof typeof routes,
@@ -56,6 +72,8 @@ describe('AuthGuard with JwtStrategy', () => {
   let sessions: SessionsService;
   let accessTokens: AccessTokenService;
   let guard: AuthGuard;
+  let apiKeys: ApiKeysService;
+  let usage: ApiKeyUsage;
 
   beforeAll(async () => {
     config = loadConfig({
@@ -78,8 +96,16 @@ describe('AuthGuard with JwtStrategy', () => {
     const keys = new SigningKeys(config);
     await keys.onModuleInit();
     accessTokens = new AccessTokenService(config, keys, clock);
+    const keyRows = asReal<ApiKeysRepository>(
+      new InMemoryApiKeysRepository(
+        () => clock.now(),
+        (id) => roles.get(id),
+      ),
+    );
+    usage = new ApiKeyUsage(keyRows, clock);
+    apiKeys = new ApiKeysService(keyRows, usage, clock);
     // Registers the `jwt` strategy with passport, as Nest does when it builds the module.
-    new JwtStrategy(accessTokens, sessions);
+    new JwtStrategy(accessTokens, sessions, apiKeys);
     guard = new AuthGuard(new Reflector());
   });
 
@@ -100,7 +126,7 @@ describe('AuthGuard with JwtStrategy', () => {
     const { token, userId, sessionId } = await signIn();
     const { context, request } = contextFor('open', `Bearer ${token}`);
     await expect(guard.canActivate(context)).resolves.toBe(true);
-    expect(request.user).toEqual({ id: userId, sessionId, role: 'user' });
+    expect(request.user).toEqual({ kind: 'session', id: userId, sessionId, role: 'user' });
   });
 
   it('denies a route without a token by default: 401 with a plain Bearer challenge', async () => {
@@ -183,5 +209,75 @@ describe('AuthGuard with JwtStrategy', () => {
     await expect(guard.canActivate(contextFor('open', `Bearer ${token}`).context)).rejects.toBe(
       outage,
     );
+  });
+
+  describe('with an API key', () => {
+    afterEach(() => usage.flush());
+
+    const keyOf = async (
+      role: Role,
+      scopes: ('orders:read' | 'orders:write' | 'products:write')[],
+    ): Promise<{ key: string; userId: string }> => {
+      const userId = nextUuid();
+      roles.set(userId, { role, disabled: false });
+      const { key } = await apiKeys.create({ id: userId, role }, { name: 'ci', scopes });
+      return { key, userId };
+    };
+
+    it('puts the key’s owner and scopes on the request of a route with its scope', async () => {
+      const { key, userId } = await keyOf('user', ['orders:read']);
+      const { context, request } = contextFor('readOrders', `Bearer ${key}`);
+      await expect(guard.canActivate(context)).resolves.toBe(true);
+      expect(request.user).toMatchObject({ kind: 'api-key', id: userId, scopes: ['orders:read'] });
+    });
+
+    it('answers 403 on a route whose scope the key lacks', async () => {
+      const { key } = await keyOf('user', ['orders:write']);
+      const error = await rejection(
+        guard.canActivate(contextFor('readOrders', `Bearer ${key}`).context),
+      );
+      expect(error.problem).toMatchObject({
+        status: 403,
+        detail: 'This API key lacks the scope orders:read.',
+      });
+    });
+
+    it('answers 403 on a route that declares no scope', async () => {
+      const { key } = await keyOf('user', ['orders:read']);
+      const error = await rejection(guard.canActivate(contextFor('open', `Bearer ${key}`).context));
+      expect(error.problem).toMatchObject({
+        status: 403,
+        detail: /API keys cannot use this route/,
+      });
+    });
+
+    it('never exceeds the owner’s role: a demoted admin’s key loses its admin routes', async () => {
+      const { key, userId } = await keyOf('admin', ['products:write']);
+      await expect(
+        guard.canActivate(contextFor('writeProducts', `Bearer ${key}`).context),
+      ).resolves.toBe(true);
+      roles.set(userId, { role: 'user', disabled: false });
+      const error = await rejection(
+        guard.canActivate(contextFor('writeProducts', `Bearer ${key}`).context),
+      );
+      expect(error.problem.status).toBe(403);
+    });
+
+    it('answers 401 to a mistyped key, naming API keys in the challenge', async () => {
+      const { key } = await keyOf('user', ['orders:read']);
+      const mistyped = `${key.slice(0, -1)}${key.endsWith('0') ? '1' : '0'}`;
+      const error = await rejection(
+        guard.canActivate(contextFor('readOrders', `Bearer ${mistyped}`).context),
+      );
+      expect(error.problem).toMatchObject({ status: 401, detail: /API key is not valid/ });
+      expect(error.headers['www-authenticate']).toMatch(/error="invalid_token"/);
+    });
+
+    it('does not limit an access token by scopes', async () => {
+      const { token } = await signIn('admin');
+      await expect(
+        guard.canActivate(contextFor('writeProducts', `Bearer ${token}`).context),
+      ).resolves.toBe(true);
+    });
   });
 });

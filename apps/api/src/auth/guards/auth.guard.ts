@@ -6,14 +6,17 @@ import type { FastifyRequest } from 'fastify';
 import { problem } from '../../platform/problem/problem-details.js';
 import { ProblemException } from '../../platform/problem/problem.exception.js';
 import { IS_PUBLIC } from '../decorators/public.decorator.js';
+import type { ApiKeyScope } from '../../api-keys/api-key-scopes.js';
 import { ROLES } from '../decorators/roles.decorator.js';
+import { SCOPES } from '../decorators/scopes.decorator.js';
 import type { AuthenticatedUser } from './authenticated-user.js';
 import { bearerChallenge } from './bearer-challenge.js';
 import { BearerError, JWT_STRATEGY } from './jwt.strategy.js';
 
 /**
- * The global guard: every route needs a valid bearer token unless marked `@Public()`, and
- * `@Roles(...)` further restricts it. Deny by default, so a new route is never open by accident.
+ * The global guard: every route needs a valid bearer credential unless marked `@Public()`, and
+ * `@Roles(...)` further restricts it. API keys only reach routes whose `@Scopes(...)` they hold.
+ * Deny by default, so a new route is never open by accident, to people or to machines.
  */
 @Injectable()
 export class AuthGuard extends PassportAuthGuard(JWT_STRATEGY) {
@@ -31,6 +34,20 @@ export class AuthGuard extends PassportAuthGuard(JWT_STRATEGY) {
       .getRequest<FastifyRequest & { user: AuthenticatedUser }>();
     if (roles && !roles.includes(user.role)) {
       throw new ProblemException(problem(403, { detail: 'Your role does not allow this.' }));
+    }
+    if (user.kind === 'api-key') {
+      const scopes = this.reflector.getAllAndOverride<ApiKeyScope[] | undefined>(SCOPES, targets);
+      const missing = scopes?.filter((scope) => !user.scopes.includes(scope));
+      if (!missing) {
+        throw new ProblemException(
+          problem(403, { detail: 'API keys cannot use this route: sign in instead.' }),
+        );
+      }
+      if (missing.length > 0) {
+        throw new ProblemException(
+          problem(403, { detail: `This API key lacks the scope ${missing.join(', ')}.` }),
+        );
+      }
     }
     return true;
   }

@@ -1,7 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { type BearerFailure, bearerChallenge } from './bearer-challenge.js';
 
-const refused: BearerFailure[] = ['expired', 'unknown-key', 'invalid', 'session-ended'];
+const refused: BearerFailure[] = [
+  'expired',
+  'unknown-key',
+  'invalid',
+  'session-ended',
+  'api-key-refused',
+];
 
 describe('bearerChallenge', () => {
   it('answers a missing token with a bare challenge (RFC 6750 §3.1)', () => {

@@ -1,7 +1,7 @@
 import type { InvalidTokenReason } from '../tokens/access-token.service.js';
 
 /** Why a request did not authenticate: no token, a token we refuse, or a session that ended. */
-export type BearerFailure = 'missing' | InvalidTokenReason | 'session-ended';
+export type BearerFailure = 'missing' | InvalidTokenReason | 'session-ended' | 'api-key-refused';
 
 const DETAILS: Readonly<Record<Exclude<BearerFailure, 'missing'>, string>> = {
   expired: 'The access token has expired: get a new one from POST /v1/auth/refresh',
@@ -10,6 +10,8 @@ const DETAILS: Readonly<Record<Exclude<BearerFailure, 'missing'>, string>> = {
   invalid: 'The access token is malformed or not an access token of this API',
   'session-ended':
     'The session of this access token has ended (logout, password change or disabled account): sign in again',
+  'api-key-refused':
+    'The API key is not valid (mistyped, revoked or expired, or its owner is disabled)',
 };
 
 /**

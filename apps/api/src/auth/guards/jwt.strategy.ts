@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
 import { Strategy } from 'passport-custom';
+import { looksLikeApiKey } from '../../api-keys/api-key-format.js';
+import { ApiKeysService } from '../../api-keys/api-keys.service.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { AccessTokenService, InvalidAccessTokenError } from '../tokens/access-token.service.js';
 import type { AuthenticatedUser } from './authenticated-user.js';
@@ -23,14 +25,17 @@ function bearerToken(request: FastifyRequest): string | undefined {
 }
 
 /**
- * Authenticates `Authorization: Bearer <access token>`: a valid signature from our keys, and a
- * session that is still live (so logout, password change and disabling take effect at once).
+ * Authenticates `Authorization: Bearer <credential>`. An access token needs a valid signature
+ * from our keys and a session that is still live (so logout, password change and disabling take
+ * effect at once). A credential with the API key prefix is an API key instead: see
+ * ApiKeysService.authenticate.
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, JWT_STRATEGY) {
   constructor(
     private readonly accessTokens: AccessTokenService,
     private readonly sessions: SessionsService,
+    private readonly apiKeys: ApiKeysService,
   ) {
     super();
   }
@@ -41,14 +46,32 @@ export class JwtStrategy extends PassportStrategy(Strategy, JWT_STRATEGY) {
     if (!token) {
       throw new BearerError(request.headers.authorization === undefined ? 'missing' : 'invalid');
     }
+    if (looksLikeApiKey(token)) return this.apiKeyUser(token);
     try {
       const claims = await this.accessTokens.verify(token);
       const session = await this.sessions.live(claims.sessionId);
       if (session?.userId !== claims.userId) throw new BearerError('session-ended');
-      return { id: claims.userId, sessionId: claims.sessionId, role: session.role };
+      return {
+        kind: 'session',
+        id: claims.userId,
+        sessionId: claims.sessionId,
+        role: session.role,
+      };
     } catch (error) {
       if (error instanceof InvalidAccessTokenError) throw new BearerError(error.reason);
       throw error;
     }
+  }
+
+  private async apiKeyUser(token: string): Promise<AuthenticatedUser> {
+    const key = await this.apiKeys.authenticate(token);
+    if (!key) throw new BearerError('api-key-refused');
+    return {
+      kind: 'api-key',
+      id: key.userId,
+      apiKeyId: key.keyId,
+      scopes: key.scopes,
+      role: key.role,
+    };
   }
 }

@@ -24,7 +24,7 @@ export const ERROR_CODES = {
     type: '/problems/rate-limited',
     title: 'Too Many Requests',
     meaning:
-      'Too many requests from this client address (or, on sign-in routes, for this account) in the current window. Wait `Retry-After` seconds; the `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` headers describe the quota.',
+      'Too many requests from this client address (or, on sign-in routes, for this account; with an API key, for this key) in the current window. Wait `Retry-After` seconds; the `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` headers describe the quota.',
   },
   problem_type_not_found: {
     status: 404,
@@ -79,6 +79,24 @@ export const ERROR_CODES = {
     type: 'about:blank',
     title: 'Not Found',
     meaning: 'No identity provider is configured under this name.',
+  },
+  api_key_not_found: {
+    status: 404,
+    type: 'about:blank',
+    title: 'Not Found',
+    meaning: 'The user has no API key with this id that is not revoked (it never existed, was revoked, or is another user’s).',
+  },
+  api_key_scope_not_allowed: {
+    status: 403,
+    type: '/problems/api-key-scope-not-allowed',
+    title: 'Your role cannot grant this scope',
+    meaning: 'A key may only hold scopes its owner’s role allows: products:write needs an admin. Ask for the scopes your role has.',
+  },
+  api_key_limit_reached: {
+    status: 409,
+    type: '/problems/api-key-limit-reached',
+    title: 'You have as many API keys as allowed: revoke one first',
+    meaning: 'A user holds at most 50 API keys that are not revoked: revoke one you no longer use, then create the new one.',
   },
   oidc_invalid_request: {
     status: 400,

@@ -8,6 +8,8 @@ export const THROTTLERS = {
   auth: 'auth',
   /** Routes marked with @AuthRateLimit(), per account: the normalised `email` of the JSON body. */
   account: 'account',
+  /** Requests authenticated with an API key, per key (the id embedded in the key). */
+  apiKey: 'api-key',
 } as const;
 
 /** Metadata written by @AuthRateLimit() and read by the `auth` and `account` throttlers. */

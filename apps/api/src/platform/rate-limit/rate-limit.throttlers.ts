@@ -3,6 +3,7 @@ import type { Reflector } from '@nestjs/core';
 import type { ThrottlerOptions } from '@nestjs/throttler';
 import type { Config } from '@libs/config';
 import type { FastifyRequest } from 'fastify';
+import { parseApiKey } from '../../api-keys/api-key-format.js';
 import { accountOf } from './rate-limit.account.js';
 import { AUTH_RATE_LIMIT, type AuthRateLimitScope, THROTTLERS } from './rate-limit.decorators.js';
 
@@ -13,9 +14,21 @@ function bodyOf(context: ExecutionContext): unknown {
 }
 
 /**
+ * The id of the API key a request presents, read from the key itself (its checksum checked, no
+ * database read): the limiter runs before authentication, and a forged id only spends the
+ * forger's own address limit besides.
+ */
+function apiKeyIdOf(context: ExecutionContext): string | undefined {
+  const header = context.switchToHttp().getRequest<FastifyRequest>().headers.authorization;
+  return header?.startsWith('Bearer ')
+    ? parseApiKey(header.slice('Bearer '.length))?.keyId
+    : undefined;
+}
+
+/**
  * The named throttlers. All count per minute; a client that goes over a limit is blocked for a
  * minute from that request. `default` applies everywhere; `auth` and `account` only where
- * @AuthRateLimit() asks for them (throttler applies every named throttler unless skipped).
+ * @AuthRateLimit() asks for them; `api-key` to requests that present an API key (throttler applies every named throttler unless skipped).
  */
 export function rateLimitThrottlers(
   limits: Config['rateLimit'],
@@ -48,6 +61,14 @@ export function rateLimitThrottlers(
       skipIf: (context) => !scope(context)?.account || accountOf(bodyOf(context)) === undefined,
       // skipIf has ruled out a body without an email.
       getTracker: (_request, context) => accountOf(bodyOf(context)) ?? '',
+    },
+    {
+      name: THROTTLERS.apiKey,
+      limit: limits.apiKeyPerMinute,
+      ttl: MINUTE_MS,
+      blockDuration: MINUTE_MS,
+      skipIf: (context) => apiKeyIdOf(context) === undefined,
+      getTracker: (_request, context) => apiKeyIdOf(context) ?? '',
     },
   ];
 }

@@ -33,6 +33,7 @@ export function testConfig(overrides: Record<string, string | undefined> = {}): 
     RATE_LIMIT_PER_MINUTE: '1000000',
     RATE_LIMIT_AUTH_PER_MINUTE: '1000000',
     RATE_LIMIT_ACCOUNT_PER_MINUTE: '1000000',
+    RATE_LIMIT_API_KEY_PER_MINUTE: '1000000',
     ...overrides,
   });
 }

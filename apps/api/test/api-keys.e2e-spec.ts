@@ -54,7 +54,7 @@ describe('API keys', () => {
   });
 
   afterAll(async () => {
-    await replica?.stop();
+    await replica.stop();
     await t.close();
   });
 
@@ -199,7 +199,8 @@ describe('API keys', () => {
         .send(body)
         .expect(400);
       expect(res.headers['content-type']).toMatch(PROBLEM);
-      expect(res.body.errors.map((error: { pointer: string }) => error.pointer)).toContain(pointer);
+      const errors = res.body.errors as { pointer: string }[];
+      expect(errors.map((error) => error.pointer)).toContain(pointer);
     });
 
     it('records the last use, coalesced off the request path', async () => {
@@ -255,12 +256,13 @@ describe('API keys', () => {
       );
 
       for (const { method, url, route, scopes } of operations) {
-        const anonymous = await request(t.server)[method](url).send({});
+        const call = (key?: string): request.Test => {
+          const sent = request(t.server)[method](url);
+          return (key === undefined ? sent : sent.set(...bearer(key))).send({});
+        };
+        const anonymous = await call();
         if (anonymous.status !== 401) continue; // a public route
-        const withAll = await request(t.server)
-          [method](url)
-          .set(...bearer(all.key))
-          .send({});
+        const withAll = await call(all.key);
         if (!scopes) {
           expect(`${route} → ${withAll.status}`).toBe(`${route} → 403`);
           expect(withAll.body.detail).toMatch(/API keys cannot use this route/);
@@ -268,10 +270,7 @@ describe('API keys', () => {
         }
         expect(`${route} → ${withAll.status}`).not.toMatch(/→ 40[13]$/);
         for (const scope of scopes) {
-          const lacking = await request(t.server)
-            [method](url)
-            .set(...bearer(allBut.get(scope) ?? ''))
-            .send({});
+          const lacking = await call(allBut.get(scope));
           expect(`${route} without ${scope} → ${lacking.status}`).toBe(
             `${route} without ${scope} → 403`,
           );
@@ -349,7 +348,8 @@ describe('API keys', () => {
         .get(`/v1/users/${owner.user.id}/api-keys`)
         .set(...bearer(admin.accessToken))
         .expect(200);
-      expect(list.body.items.map((item: { id: string }) => item.id)).toEqual([id]);
+      const items = list.body.items as { id: string }[];
+      expect(items.map((item) => item.id)).toEqual([id]);
       // The key's id under another user is not found.
       await request(t.server)
         .delete(`/v1/users/${other.user.id}/api-keys/${id}`)

@@ -43,7 +43,7 @@ describe('API key format', () => {
     const key = formatApiKey(randomUUID());
     let value = BigInt(crc32(key.slice(0, -6)));
     let digits = '';
-    for (; value > 0n; value /= 62n) digits = BASE62[Number(value % 62n)] + digits;
+    for (; value > 0n; value /= 62n) digits = BASE62.charAt(Number(value % 62n)) + digits;
     expect(key.slice(-6)).toBe(digits.padStart(6, '0'));
   });
 
@@ -77,7 +77,7 @@ describe('API key format', () => {
     const body = `sak_${'z'.repeat(22)}${'0'.repeat(32)}`;
     let value = BigInt(crc32(body));
     let digits = '';
-    for (; value > 0n; value /= 62n) digits = BASE62[Number(value % 62n)] + digits;
+    for (; value > 0n; value /= 62n) digits = BASE62.charAt(Number(value % 62n)) + digits;
     expect(parseApiKey(body + digits.padStart(6, '0'))).toBeUndefined();
   });
 

@@ -30,7 +30,8 @@ export interface ParsedApiKey {
 
 function encode(value: bigint, width: number): string {
   let digits = '';
-  for (let rest = value; rest > 0n; rest /= 62n) digits = ALPHABET[Number(rest % 62n)] + digits;
+  for (let rest = value; rest > 0n; rest /= 62n)
+    digits = ALPHABET.charAt(Number(rest % 62n)) + digits;
   return digits.padStart(width, '0');
 }
 
@@ -62,7 +63,9 @@ export function formatApiKey(keyId: string, secret = newSecret()): string {
 }
 
 export function newSecret(): string {
-  return Array.from({ length: SECRET_LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
+  return Array.from({ length: SECRET_LENGTH }, () =>
+    ALPHABET.charAt(randomInt(ALPHABET.length)),
+  ).join('');
 }
 
 /** The public part of a key (prefix and id) that lists show, so a user can tell keys apart. */

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { CurrentSession } from '../auth/decorators/current-user.decorator.js';
 import { Roles } from '../auth/decorators/roles.decorator.js';
 import type { SessionUser } from '../auth/guards/authenticated-user.js';
+import { ApiProblems } from '../platform/openapi/problem-responses.js';
 import { ApiKeysService } from './api-keys.service.js';
 import {
   type ApiKeyListResponse,
@@ -32,6 +33,7 @@ export class ApiKeysController {
     summary: 'Create an API key; the response is the only time the key itself is shown.',
   })
   @ApiResponse({ status: 201, standardSchema: createdApiKeyResponse })
+  @ApiProblems('api_key_scope_not_allowed', 'api_key_limit_reached')
   async create(
     @CurrentSession() user: SessionUser,
     @Body({ schema: createApiKeyBody }) body: z.output<typeof createApiKeyBody>,
@@ -50,6 +52,8 @@ export class ApiKeysController {
   @Delete('me/api-keys/:keyId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke one of your API keys; it stops working at once.' })
+  @ApiResponse({ status: 204, description: 'Revoked.' })
+  @ApiProblems('api_key_not_found')
   async revokeMine(
     @CurrentSession() user: SessionUser,
     @Param('keyId', { schema: apiKeyIdParam }) keyId: string,
@@ -69,6 +73,8 @@ export class ApiKeysController {
   @Roles('admin')
   @HttpCode(204)
   @ApiOperation({ summary: "Revoke a user's API key (admin)." })
+  @ApiResponse({ status: 204, description: 'Revoked.' })
+  @ApiProblems('api_key_not_found')
   async revoke(
     @Param('id', { schema: userIdParam }) userId: string,
     @Param('keyId', { schema: apiKeyIdParam }) keyId: string,

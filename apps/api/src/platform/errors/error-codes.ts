@@ -84,19 +84,22 @@ export const ERROR_CODES = {
     status: 404,
     type: 'about:blank',
     title: 'Not Found',
-    meaning: 'The user has no API key with this id that is not revoked (it never existed, was revoked, or is another user’s).',
+    meaning:
+      'The user has no API key with this id that is not revoked (it never existed, was revoked, or is another user’s).',
   },
   api_key_scope_not_allowed: {
     status: 403,
     type: '/problems/api-key-scope-not-allowed',
     title: 'Your role cannot grant this scope',
-    meaning: 'A key may only hold scopes its owner’s role allows: products:write needs an admin. Ask for the scopes your role has.',
+    meaning:
+      'A key may only hold scopes its owner’s role allows: products:write needs an admin. Ask for the scopes your role has.',
   },
   api_key_limit_reached: {
     status: 409,
     type: '/problems/api-key-limit-reached',
     title: 'You have as many API keys as allowed: revoke one first',
-    meaning: 'A user holds at most 50 API keys that are not revoked: revoke one you no longer use, then create the new one.',
+    meaning:
+      'A user holds at most 50 API keys that are not revoked: revoke one you no longer use, then create the new one.',
   },
   oidc_invalid_request: {
     status: 400,
@@ -152,7 +155,8 @@ export const ERROR_CODES = {
     status: 403,
     type: 'about:blank',
     title: 'Forbidden',
-    meaning: 'Your role does not allow this.',
+    meaning:
+      'Your role does not allow this, or the API key used lacks a scope the route needs (`x-api-key-scopes`); routes without scopes refuse API keys.',
   },
   insufficient_stock: {
     status: 409,

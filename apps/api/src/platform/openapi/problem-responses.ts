@@ -64,8 +64,13 @@ function impliedProblems(path: string, operation: Operation): DocumentedProblem[
     implied.push(PLATFORM_PROBLEMS.bodyTooLarge);
   }
   if ((operation.security ?? []).length > 0) {
-    // The session behind a token is looked up on every request.
-    implied.push(PLATFORM_PROBLEMS.unauthenticated, ERROR_CODES.dependency_unavailable);
+    // The session (or API key) behind a credential is looked up on every request, and an API
+    // key is refused on a route whose scope it lacks (or that declares none).
+    implied.push(
+      PLATFORM_PROBLEMS.unauthenticated,
+      ERROR_CODES.forbidden,
+      ERROR_CODES.dependency_unavailable,
+    );
   }
   if (!path.startsWith('/health/')) implied.push(ERROR_CODES.rate_limited);
   return implied;

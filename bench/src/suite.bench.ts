@@ -169,6 +169,17 @@ async function login(baseUrl: string, email: string): Promise<{ token: string; i
   return { token: body.accessToken, id: body.user.id };
 }
 
+/** A new API key of the signed-in user, with one scope. */
+async function createApiKey(baseUrl: string, token: string, scope: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/v1/users/me/api-keys`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ name: 'bench', scopes: [scope] }),
+  });
+  if (!res.ok) throw new Error(`creating an API key failed: ${res.status}`);
+  return ((await res.json()) as { key: string }).key;
+}
+
 async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -372,6 +383,10 @@ async function main(): Promise<void> {
     await suite.measure('order-read', 'GET /v1/orders/:id (bearer)', 'api', one, () =>
       spec(one, { paths: [`/v1/orders/${orderId}`], headers: bearer(buyer.token) }),
     );
+    const buyerKey = await createApiKey(api.baseUrl, buyer.token, 'orders:read');
+    await suite.measure('order-read-key', 'GET /v1/orders/:id (API key)', 'api', one, () =>
+      spec(one, { paths: [`/v1/orders/${orderId}`], headers: bearer(buyerKey) }),
+    );
     const orderLists = async (size: number, own: string, all: string): Promise<void> => {
       const n = sizeLabel(size);
       const lists = [
@@ -540,6 +555,12 @@ function targets(rows: readonly Summary[]): Target[] {
     target: 'authenticated order read ≥ 50 % of bare Fastify + pg',
     value: pct(orderRatio),
     met: check(orderRatio, (v) => v >= 0.5),
+  });
+  const keyRatio = ratio(find('order-read-key')?.rps.median, find('ceiling-pg')?.rps.median);
+  result.push({
+    target: 'order read with an API key ≥ 50 % of bare Fastify + pg',
+    value: pct(keyRatio),
+    met: check(keyRatio, (v) => v >= 0.5),
   });
   const loginRatio = ratio(find('login')?.rps.median, find('ceiling-argon2')?.rps.median);
   result.push({

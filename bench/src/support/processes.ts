@@ -168,6 +168,7 @@ export function startApi(options: {
         RATE_LIMIT_PER_MINUTE: '1000000000',
         RATE_LIMIT_AUTH_PER_MINUTE: '1000000000',
         RATE_LIMIT_ACCOUNT_PER_MINUTE: '1000000000',
+        RATE_LIMIT_API_KEY_PER_MINUTE: '1000000000',
       },
     })),
   }));

@@ -25,6 +25,34 @@ describe('API1 Broken Object Level Authorization', () => {
     await t.close();
   });
 
+  describe('API keys', () => {
+    it("another user's key cannot be listed or revoked: 404, and it keeps working", async () => {
+      const created = await request(t.server)
+        .post('/v1/users/me/api-keys')
+        .set(...bearer(owner.accessToken))
+        .send({ name: 'owner', scopes: ['orders:read'] })
+        .expect(201);
+      const { id, key } = created.body as { id: string; key: string };
+      await request(t.server)
+        .delete(`/v1/users/me/api-keys/${id}`)
+        .set(...bearer(intruder.accessToken))
+        .expect(404);
+      await request(t.server)
+        .get(`/v1/users/${owner.user.id}/api-keys`)
+        .set(...bearer(intruder.accessToken))
+        .expect(403);
+      const mine = await request(t.server)
+        .get('/v1/users/me/api-keys')
+        .set(...bearer(intruder.accessToken))
+        .expect(200);
+      expect(mine.body).toEqual({ items: [] });
+      await request(t.server)
+        .get('/v1/orders')
+        .set(...bearer(key))
+        .expect(200);
+    });
+  });
+
   describe('users', () => {
     it('a user reaches only their own account: /me, never /v1/users/:id of another', async () => {
       const me = await request(t.server)

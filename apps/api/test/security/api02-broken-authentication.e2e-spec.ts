@@ -14,6 +14,7 @@ import {
   type Tokens,
 } from '../support/identity.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { formatApiKey } from '../../src/api-keys/api-key-format.js';
 
 /**
  * OWASP API2:2023 Broken Authentication. Covered elsewhere, not repeated here:
@@ -139,6 +140,28 @@ describe('API2 Broken Authentication', () => {
         .post('/v1/auth/refresh')
         .send({ refreshToken: victim.refreshToken })
         .expect(401);
+    });
+  });
+
+  describe('API keys: 401', () => {
+    it('refuses a revoked key, a made-up key with a right checksum, and a truncated one', async () => {
+      const created = await request(t.server)
+        .post('/v1/users/me/api-keys')
+        .set(...bearer(tokens.accessToken))
+        .send({ name: 'ci', scopes: ['users:read'] })
+        .expect(201);
+      const { id, key: apiKey } = created.body as { id: string; key: string };
+      await me(apiKey).expect(200);
+      await request(t.server)
+        .delete(`/v1/users/me/api-keys/${id}`)
+        .set(...bearer(tokens.accessToken))
+        .expect(204);
+      // Same id, another secret, a valid checksum: the secret is what authenticates.
+      const madeUp = formatApiKey(id);
+      for (const refused of [apiKey, madeUp, apiKey.slice(0, -1)]) {
+        const res = await me(refused).expect(401);
+        expect(res.headers['www-authenticate']).toMatch(/error="invalid_token"/);
+      }
     });
   });
 

@@ -20,6 +20,8 @@ const ADMIN_ROUTES = [
   'GET /v1/users',
   'GET /v1/users/{id}',
   'PATCH /v1/users/{id}',
+  'GET /v1/users/{id}/api-keys',
+  'DELETE /v1/users/{id}/api-keys/{keyId}',
   'POST /v1/products',
   'PATCH /v1/products/{id}',
   'DELETE /v1/products/{id}',
@@ -81,5 +83,30 @@ describe('API5 Broken Function Level Authorization', () => {
       .get('/v1/users')
       .set(...bearer((await login(t.server, user.user.email)).accessToken))
       .expect(403);
+  });
+
+  it('a key cannot escalate: no scope beyond its owner’s role, no route beyond its scopes', async () => {
+    await request(t.server)
+      .post('/v1/users/me/api-keys')
+      .set(...bearer(user.accessToken))
+      .send({ name: 'escalate', scopes: ['products:write'] })
+      .expect(403);
+    const created = await request(t.server)
+      .post('/v1/users/me/api-keys')
+      .set(...bearer(user.accessToken))
+      .send({ name: 'reader', scopes: ['orders:read'] })
+      .expect(201);
+    const { key } = created.body as { key: string };
+    for (const call of [
+      request(t.server).post('/v1/orders').send({ items: [] }),
+      request(t.server)
+        .post('/v1/users/me/api-keys')
+        .send({ name: 'x', scopes: ['orders:read'] }),
+      request(t.server).get('/v1/users'),
+    ]) {
+      const res = await call.set(...bearer(key));
+      expect(res.status).toBe(403);
+      expect(res.headers['content-type']).toMatch(PROBLEM);
+    }
   });
 });

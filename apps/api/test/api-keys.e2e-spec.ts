@@ -415,4 +415,23 @@ describe('API keys', () => {
         .expect(200);
     });
   });
+
+  // Apps started inside a describe come last: passport's strategies are process-wide, so the
+  // newest app's strategy authenticates every in-process app's requests from then on.
+  describe('shutdown', () => {
+    it('writes the pending last uses before the database closes', async () => {
+      const stopping = await startTestApp();
+      const { accessToken } = await register(stopping.server);
+      const created = await request(stopping.server)
+        .post('/v1/users/me/api-keys')
+        .set(...bearer(accessToken))
+        .send({ name: 'ci', scopes: ['orders:read'] })
+        .expect(201);
+      const { id, key } = created.body as { id: string; key: string };
+      expect(await readOrders(key, stopping.server)).toBe(200);
+      await stopping.close();
+      const stored = await prisma.apiKey.findUniqueOrThrow({ where: { id } });
+      expect(stored.lastUsedAt).toBeInstanceOf(Date);
+    });
+  });
 });

@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { Clock } from '../platform/clock.js';
 import { ApiKeysRepository } from './api-keys.repository.js';
 
@@ -13,7 +13,7 @@ const FLUSH_DELAY_MS = 5_000;
  * interval is not noted at all, so a busy key costs one write a minute, not one per request.
  */
 @Injectable()
-export class ApiKeyUsage implements OnApplicationShutdown {
+export class ApiKeyUsage implements OnModuleDestroy {
   private readonly logger = new Logger(ApiKeyUsage.name);
   private readonly pending = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
@@ -48,7 +48,8 @@ export class ApiKeyUsage implements OnApplicationShutdown {
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Writes what is pending on shutdown; Nest destroys this module before the (global) database. */
+  async onModuleDestroy(): Promise<void> {
     await this.flush();
   }
 }

@@ -4,6 +4,7 @@ import { type Config, ConfigModule } from '@libs/config';
 import { DatabaseModule } from '@libs/database';
 import { LoggerModule, MetricsModule } from '@libs/observability';
 import { ApiKeysModule } from './api-keys/api-keys.module.js';
+import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { OidcModule } from './auth/oidc/oidc.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -27,6 +28,7 @@ export class AppModule {
         CacheModule.forRoot(),
         PlatformModule,
         FeatureFlagsModule,
+        AuditModule,
         RateLimitModule,
         HealthModule,
         AuthModule,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PrismaService } from '@libs/database';
 import { randomUUID } from 'node:crypto';
 import { MaintenanceConsumer } from '../src/maintenance/maintenance.consumer.js';
+import { MaintenanceRepository } from '../src/maintenance/maintenance.repository.js';
 import { Fixtures } from './support/fixtures.js';
 import { startTestWorker, type TestWorker } from './support/test-worker.js';
 
@@ -16,7 +17,11 @@ describe('maintenance jobs', () => {
 
   beforeAll(async () => {
     worker = await startTestWorker(
-      { PENDING_ORDER_TIMEOUT_MINUTES: '30', OUTBOX_RETENTION_HOURS: '24' },
+      {
+        PENDING_ORDER_TIMEOUT_MINUTES: '30',
+        OUTBOX_RETENTION_HOURS: '24',
+        AUDIT_RETENTION_DAYS: '60',
+      },
       { autoStart: false },
     );
     fixtures = new Fixtures(worker.app);
@@ -105,5 +110,41 @@ describe('maintenance jobs', () => {
     await maintenance.run('purge-expired-idempotency-keys', now);
     const left = await prisma.idempotencyKey.findMany({ where: { userId: user } });
     expect(left.map((row) => row.key)).toEqual(['live']);
+  });
+
+  it('deletes audit events past the retention, and keeps the younger ones', async () => {
+    const DAY = 24 * 60 * MINUTE;
+    const action = `test.retention.${randomUUID()}`;
+    const at = (daysAgo: number): Date => new Date(Date.now() - daysAgo * DAY);
+    await prisma.auditEvent.createMany({
+      data: [61, 59, 1].map((daysAgo) => ({
+        occurredAt: at(daysAgo),
+        actorType: 'system',
+        action,
+        outcome: 'success',
+        details: { daysAgo },
+      })),
+    });
+
+    expect(await maintenance.run('purge-old-audit-events', new Date())).toBeGreaterThanOrEqual(1);
+    const left = await prisma.auditEvent.findMany({ where: { action }, select: { details: true } });
+    expect(left.map((row) => (row.details as { daysAgo: number }).daysAgo).sort()).toEqual([1, 59]);
+  });
+
+  it('cannot delete audit events younger than the retention, even by asking for less', async () => {
+    const action = `test.retention.${randomUUID()}`;
+    await prisma.auditEvent.create({
+      data: {
+        occurredAt: new Date(Date.now() - 40 * 24 * 60 * MINUTE),
+        actorType: 'system',
+        action,
+        outcome: 'success',
+      },
+    });
+    // 29 days is below the database's floor of 30: the trigger refuses the delete.
+    await expect(worker.app.get(MaintenanceRepository).purgeAuditEvents(29, 10)).rejects.toThrow(
+      /append-only/,
+    );
+    expect(await prisma.auditEvent.count({ where: { action } })).toBe(1);
   });
 });

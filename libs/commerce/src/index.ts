@@ -2,7 +2,7 @@ export { CommerceModule } from './commerce.module.js';
 export { type CachedProduct, CatalogCache } from './catalog-cache.js';
 export { type OrderEvent, type OrderEventType, recordOrderEvent } from './order-events.js';
 export { ORDER_STATUSES, canTransition } from './order-status.js';
-export { OrderTransitions } from './order-transitions.js';
+export { type AlongsideTransition, OrderTransitions } from './order-transitions.js';
 export {
   type LockedProduct,
   type OrderLineRecord,

@@ -3,13 +3,24 @@ import type { OrderStatus } from '@libs/database';
 import { BusinessMetrics } from '@libs/observability';
 import { CatalogCache } from './catalog-cache.js';
 import { recordOrderEvent } from './order-events.js';
-import { type LockedOrder, type OrderRecord, OrdersRepository } from './orders.repository.js';
+import {
+  type LockedOrder,
+  type OrderRecord,
+  OrdersRepository,
+  type Transaction,
+} from './orders.repository.js';
 
 /**
  * Decides on the locked order whether the change goes ahead: true goes on, false leaves the
  * order as it is (the change answers null), and throwing refuses it (nothing is written).
  */
 export type TransitionCheck = (current: LockedOrder | undefined) => boolean;
+
+/** More writes in the transaction of a change (an audit row): `from` is the status before. */
+export type AlongsideTransition = (
+  tx: Transaction,
+  change: { readonly order: OrderRecord; readonly from: OrderStatus },
+) => Promise<void>;
 
 /**
  * Status changes of an order after it was placed, the same for the API (cancel, admin moves)
@@ -31,13 +42,16 @@ export class OrderTransitions {
     status: Exclude<OrderStatus, 'pending'>,
     check: TransitionCheck,
     traceHeaders: Readonly<Record<string, string>> = {},
+    alongside?: AlongsideTransition,
   ): Promise<OrderRecord | null> {
     let returnedStock: string[] = [];
     const changed = await this.orders.transaction(async (tx) => {
-      if (!check(await this.orders.lockOrder(tx, id))) return null;
+      const current = await this.orders.lockOrder(tx, id);
+      if (!check(current) || !current) return null;
       if (status === 'cancelled') returnedStock = await this.orders.returnStock(tx, id);
       const order = await this.orders.setStatus(tx, id, status);
       await recordOrderEvent(tx, `order.${status}`, order, traceHeaders);
+      await alongside?.(tx, { order, from: current.status });
       return order;
     });
     if (!changed) return null;

@@ -34,6 +34,8 @@ const copy = (state: State): State => ({
 export class InMemoryOrdersRepository implements Public<OrdersRepository> {
   private state: State = { products: new Map(), orders: new Map(), events: [] };
   private open: State | undefined;
+  /** Fakes of other repositories written in the same transactions (an audit log). */
+  readonly participants: { commit(tx: Transaction): void; rollback(tx: Transaction): void }[] = [];
 
   constructor(private readonly clock: ManualClock) {}
 
@@ -103,7 +105,11 @@ export class InMemoryOrdersRepository implements Public<OrdersRepository> {
     try {
       const result = await work(tx);
       this.state = draft;
+      for (const participant of this.participants) participant.commit(tx);
       return result;
+    } catch (error) {
+      for (const participant of this.participants) participant.rollback(tx);
+      throw error;
     } finally {
       this.open = undefined;
     }

@@ -84,6 +84,8 @@ export interface Config {
     readonly outboxPollIntervalMs: number;
     readonly outboxBatchSize: number;
     readonly outboxRetentionMs: number;
+    /** Audit events older than this are purged (docs/security.md#audit-log). */
+    readonly auditRetentionDays: number;
     readonly jobAttempts: number;
     readonly jobBackoffMs: number;
     readonly jobLockDurationMs: number;
@@ -210,6 +212,7 @@ export function loadConfig(
       outboxPollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS,
       outboxBatchSize: env.OUTBOX_BATCH_SIZE,
       outboxRetentionMs: env.OUTBOX_RETENTION_HOURS * 3_600_000,
+      auditRetentionDays: env.AUDIT_RETENTION_DAYS,
       jobAttempts: env.JOB_ATTEMPTS,
       jobBackoffMs: env.JOB_BACKOFF_MS,
       jobLockDurationMs: env.JOB_LOCK_DURATION_MS,

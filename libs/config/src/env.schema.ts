@@ -241,6 +241,15 @@ export const envSchema = z.object({
     .max(24 * 365)
     .default(168)
     .describe('Worker: published outbox events are deleted after this many hours.'),
+  AUDIT_RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(30)
+    .max(3650)
+    .default(365)
+    .describe(
+      'Worker: audit events are deleted after this many days (at least 30: the database refuses younger deletes).',
+    ),
   JOB_ATTEMPTS: z.coerce
     .number()
     .int()

@@ -7,5 +7,10 @@ export { MetricsModule } from './metrics/metrics.module.js';
 export { MetricsRegistry } from './metrics/metrics.registry.js';
 export { MetricsServer } from './metrics/metrics.server.js';
 export { OutboxMetrics } from './metrics/outbox.metrics.js';
-export { currentTraceContext, untraced, withTraceContext } from './telemetry/trace-context.js';
+export {
+  currentTraceContext,
+  currentTraceId,
+  untraced,
+  withTraceContext,
+} from './telemetry/trace-context.js';
 export { pingIndicator } from './health/ping-indicator.js';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, type Role } from '@libs/database';
+import { PrismaService, type Role, type Transaction } from '@libs/database';
 
 export interface ApiKeyRecord {
   readonly id: string;
@@ -40,8 +40,8 @@ const RECORD = {
 export class ApiKeysRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  create(key: NewApiKey): Promise<ApiKeyRecord> {
-    return this.prisma.apiKey.create({
+  create(key: NewApiKey, tx?: Transaction): Promise<ApiKeyRecord> {
+    return (tx ?? this.prisma).apiKey.create({
       data: { ...key, scopes: [...key.scopes] },
       select: RECORD,
     });
@@ -61,8 +61,8 @@ export class ApiKeysRepository {
   }
 
   /** Revokes the user's key; false when the user has no such live key. */
-  async revoke(userId: string, keyId: string, now: Date): Promise<boolean> {
-    const revoked = await this.prisma.apiKey.updateMany({
+  async revoke(userId: string, keyId: string, now: Date, tx?: Transaction): Promise<boolean> {
+    const revoked = await (tx ?? this.prisma).apiKey.updateMany({
       where: { id: keyId, userId, revokedAt: null },
       data: { revokedAt: now },
     });

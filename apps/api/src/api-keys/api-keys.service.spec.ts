@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import type { Role } from '@libs/database';
 import { ManualClock, asReal } from '@libs/testing/fakes';
 import { InMemoryApiKeysRepository } from '../../test/fakes/api-keys.repository.fake.js';
+import { inMemoryAudit } from '../../test/fakes/audit.fake.js';
+import type { InMemoryAuditRepository } from '../../test/fakes/audit.repository.fake.js';
 import { DomainError } from '../platform/errors/domain-error.js';
 import { API_KEY_PREFIX, formatApiKey, parseApiKey } from './api-key-format.js';
 import { ApiKeyUsage, LAST_USED_INTERVAL_MS } from './api-key-usage.js';
@@ -20,6 +22,7 @@ describe('ApiKeysService', () => {
   let repository: InMemoryApiKeysRepository;
   let usage: ApiKeyUsage;
   let service: ApiKeysService;
+  let events: InMemoryAuditRepository;
   const alice = { id: 'alice', role: 'user' as const };
   const admin = { id: 'admin', role: 'admin' as const };
 
@@ -35,7 +38,9 @@ describe('ApiKeysService', () => {
     );
     const real = asReal<ApiKeysRepository>(repository);
     usage = new ApiKeyUsage(real, clock);
-    service = new ApiKeysService(real, usage, clock);
+    const fakes = inMemoryAudit(clock);
+    events = fakes.events;
+    service = new ApiKeysService(real, usage, clock, fakes.unitOfWork, fakes.audit);
   });
 
   // A noted use arms a timer; flushing clears it, so no test leaves one behind.
@@ -184,6 +189,32 @@ describe('ApiKeysService', () => {
       await service.authenticate(key);
       repository.recordUse = () => Promise.reject(new Error('database down'));
       await expect(usage.flush()).resolves.toBeUndefined();
+    });
+  });
+
+  describe('audit', () => {
+    it('records creation and revocation on the owner’s account, never the key', async () => {
+      const { key, record } = await create();
+      await service.revoke(alice.id, record.id);
+      expect(
+        events.rows.map(({ action, targetType, targetId, subjectUserId }) => [
+          action,
+          targetType,
+          targetId,
+          subjectUserId,
+        ]),
+      ).toEqual([
+        ['api_key.create', 'api_key', record.id, alice.id],
+        ['api_key.revoke', 'api_key', record.id, alice.id],
+      ]);
+      expect(events.rows[0]?.details).toEqual({ name: 'ci', scopes: 'orders:read' });
+      expect(JSON.stringify(events.rows)).not.toContain(parseApiKey(key)?.secret);
+    });
+
+    it('records nothing when the revocation is refused (rolled back with it)', async () => {
+      const { record } = await create();
+      await service.revoke(admin.id, record.id).catch(() => undefined);
+      expect(events.actions()).toEqual(['api_key.create']);
     });
   });
 });

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Role } from '@libs/database';
 import { timingSafeEqual } from 'node:crypto';
+import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../platform/clock.js';
+import { UnitOfWork } from '../platform/database/unit-of-work.js';
 import { DomainError } from '../platform/errors/domain-error.js';
 import { formatApiKey, hashApiKeySecret, newSecret, parseApiKey } from './api-key-format.js';
 import { type ApiKeyScope, API_KEY_SCOPES, roleAllowsScope } from './api-key-scopes.js';
@@ -34,6 +36,8 @@ export class ApiKeysService {
     private readonly keys: ApiKeysRepository,
     private readonly usage: ApiKeyUsage,
     private readonly clock: Clock,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly audit: AuditService,
   ) {}
 
   /** Creates a key for `owner`; the returned `key` is the only time its secret is shown. */
@@ -57,12 +61,25 @@ export class ApiKeysService {
       throw new DomainError('api_key_limit_reached');
     }
     const secret = newSecret();
-    const record = await this.keys.create({
-      userId: owner.id,
-      name: input.name,
-      scopes: [...new Set(input.scopes)],
-      secretHash: hashApiKeySecret(secret),
-      expiresAt: input.expiresAt ?? null,
+    const scopes = [...new Set(input.scopes)];
+    const record = await this.unitOfWork.run(async (tx) => {
+      const created = await this.keys.create(
+        {
+          userId: owner.id,
+          name: input.name,
+          scopes,
+          secretHash: hashApiKeySecret(secret),
+          expiresAt: input.expiresAt ?? null,
+        },
+        tx,
+      );
+      await this.audit.record(tx, {
+        action: 'api_key.create',
+        target: { type: 'api_key', id: created.id },
+        subjectUserId: owner.id,
+        details: { name: input.name, scopes: scopes.join(' ') },
+      });
+      return created;
     });
     return { key: formatApiKey(record.id, secret), record };
   }
@@ -74,9 +91,16 @@ export class ApiKeysService {
 
   /** Revokes a key of `userId`; another user's key is as unknown as a missing one. */
   async revoke(userId: string, keyId: string): Promise<void> {
-    if (!(await this.keys.revoke(userId, keyId, this.clock.now()))) {
-      throw new DomainError('api_key_not_found');
-    }
+    await this.unitOfWork.run(async (tx) => {
+      if (!(await this.keys.revoke(userId, keyId, this.clock.now(), tx))) {
+        throw new DomainError('api_key_not_found');
+      }
+      await this.audit.record(tx, {
+        action: 'api_key.revoke',
+        target: { type: 'api_key', id: keyId },
+        subjectUserId: userId,
+      });
+    });
   }
 
   /**

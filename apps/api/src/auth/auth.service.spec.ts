@@ -4,6 +4,8 @@ import { type Config, loadConfig } from '@libs/config';
 import { CacheMetrics, MetricsRegistry } from '@libs/observability';
 import { ManualClock, asReal } from '@libs/testing/fakes';
 import { FakePasswordHasher } from '../../test/fakes/password-hasher.fake.js';
+import { inMemoryAudit } from '../../test/fakes/audit.fake.js';
+import type { InMemoryAuditRepository } from '../../test/fakes/audit.repository.fake.js';
 import { InMemorySessionsRepository } from '../../test/fakes/sessions.repository.fake.js';
 import { InMemoryUsersRepository } from '../../test/fakes/users.repository.fake.js';
 import { decodeJwt } from '../../test/support/jwt.js';
@@ -25,6 +27,7 @@ describe('AuthService', () => {
   let passwords: FakePasswordHasher;
   let sessions: SessionsService;
   let auth: AuthService;
+  let events: InMemoryAuditRepository;
 
   beforeAll(async () => {
     config = loadConfig({ NODE_ENV: 'test' });
@@ -37,6 +40,8 @@ describe('AuthService', () => {
     users = new InMemoryUsersRepository(clock);
     passwords = new FakePasswordHasher();
     const sessionRows = new InMemorySessionsRepository((id) => users.rows.get(id));
+    const fakes = inMemoryAudit(clock);
+    events = fakes.events;
     const store = new MemoryStore(() => clock.now().getTime());
     sessions = new SessionsService(
       config,
@@ -44,12 +49,15 @@ describe('AuthService', () => {
       store,
       clock,
       new CacheMetrics(new MetricsRegistry()),
+      fakes.unitOfWork,
     );
     auth = new AuthService(
       asReal<UsersRepository>(users),
       asReal<PasswordHasher>(passwords),
       sessions,
       new AccessTokenService(config, keys, clock),
+      fakes.unitOfWork,
+      fakes.audit,
     );
   });
 
@@ -223,6 +231,96 @@ describe('AuthService', () => {
     it('cuts a provider name to 100 characters', async () => {
       const { user } = await auth.signInWithOidc(identity({ name: 'x'.repeat(300) }));
       expect(user.name).toHaveLength(100);
+    });
+  });
+
+  describe('audit', () => {
+    const summary = () =>
+      events.rows.map(({ action, outcome, actorType, actorId, targetId, details }) => ({
+        action,
+        outcome,
+        actorType,
+        actorId,
+        targetId,
+        details,
+      }));
+
+    it('records a sign-in as the user who signed in, with its session', async () => {
+      const { user } = await auth.register({ email: 'ada@example.com', password: PASSWORD });
+      await auth.login({ email: 'ada@example.com', password: PASSWORD });
+      expect(summary()).toEqual([
+        {
+          action: 'auth.sign_in',
+          outcome: 'success',
+          actorType: 'user',
+          actorId: user.id,
+          targetId: user.id,
+          details: { method: 'password' },
+        },
+      ]);
+    });
+
+    it('records refused sign-ins: on the account when it exists, never the email tried', async () => {
+      const { user } = await auth.register({ email: 'ada@example.com', password: PASSWORD });
+      await auth.login({ email: 'ada@example.com', password: 'wrong' }).catch(() => undefined);
+      await auth
+        .login({ email: 'a quiet walk@example.com', password: PASSWORD })
+        .catch(() => undefined);
+      expect(summary()).toEqual([
+        expect.objectContaining({ outcome: 'failure', actorType: 'anonymous', targetId: user.id }),
+        expect.objectContaining({ outcome: 'failure', actorType: 'anonymous', targetId: null }),
+      ]);
+      expect(JSON.stringify(events.rows)).not.toMatch(/quiet walk|wrong/);
+    });
+
+    it('records a sign-out of the caller’s session', async () => {
+      const { user, accessToken } = await auth.register({
+        email: 'ada@example.com',
+        password: PASSWORD,
+      });
+      await auth.logout({ id: user.id, sessionId: sessionOf(accessToken) });
+      expect(events.rows).toEqual([
+        expect.objectContaining({
+          action: 'auth.sign_out',
+          targetType: 'session',
+          targetId: sessionOf(accessToken),
+          subjectUserId: user.id,
+        }),
+      ]);
+    });
+
+    it('records an OIDC link once, then sign-ins only', async () => {
+      const identity: ExternalIdentity = {
+        provider: 'test-idp',
+        subject: 'subject-1',
+        email: 'ada@example.com',
+        emailVerified: true,
+        name: 'Ada',
+      };
+      const { user } = await auth.signInWithOidc(identity);
+      await auth.signInWithOidc(identity);
+      expect(events.actions()).toEqual(['auth.oidc.link', 'auth.sign_in', 'auth.sign_in']);
+      expect(events.rows[0]).toMatchObject({
+        actorId: user.id,
+        subjectUserId: user.id,
+        details: { provider: 'test-idp' },
+      });
+      expect(events.rows[1]?.details).toEqual({ method: 'oidc', provider: 'test-idp' });
+    });
+
+    it('records a refused OIDC sign-in', async () => {
+      await auth
+        .signInWithOidc({
+          provider: 'test-idp',
+          subject: 's',
+          email: undefined,
+          emailVerified: false,
+          name: undefined,
+        })
+        .catch(() => undefined);
+      expect(summary()).toEqual([
+        expect.objectContaining({ action: 'auth.sign_in', outcome: 'failure', targetId: null }),
+      ]);
     });
   });
 });

@@ -1,4 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import type { Transaction } from '@libs/database';
+import { AuditService } from '../audit/audit.service.js';
+import { UnitOfWork } from '../platform/database/unit-of-work.js';
 import { DomainError } from '../platform/errors/domain-error.js';
 import { type UserResponse, toUserResponse } from '../users/dto/user.schemas.js';
 import { EmailTakenError, type UserRecord, UsersRepository } from '../users/users.repository.js';
@@ -23,6 +26,8 @@ export class AuthService {
     private readonly passwords: PasswordHasher,
     private readonly sessions: SessionsService,
     private readonly accessTokens: AccessTokenService,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly audit: AuditService,
   ) {}
 
   async register(input: {
@@ -52,11 +57,21 @@ export class AuthService {
       user?.passwordHash && !user.disabled
         ? await this.passwords.verify(user.passwordHash, input.password)
         : await this.passwords.verifyNobody(input.password);
-    if (!user?.passwordHash || !valid) throw new DomainError('invalid_credentials');
+    if (!user?.passwordHash || !valid) {
+      // The attempted email is not kept: a user may have typed a password into that field.
+      await this.audit.recordAlone({
+        action: 'auth.sign_in',
+        outcome: 'failure',
+        actor: { type: 'anonymous' },
+        target: user ? { type: 'user', id: user.id } : undefined,
+        details: { method: 'password' },
+      });
+      throw new DomainError('invalid_credentials');
+    }
     if (this.passwords.needsRehash(user.passwordHash)) {
       await this.users.setPasswordHash(user.id, await this.passwords.hash(input.password));
     }
-    return this.startSession(user);
+    return this.signIn(user, { method: 'password' });
   }
 
   async refresh(refreshToken: string): Promise<TokenResponse> {
@@ -71,7 +86,13 @@ export class AuthService {
    * may hold tokens of another session of the same user). Tokens of other users are ignored.
    */
   async logout(user: { id: string; sessionId: string }, refreshToken?: string): Promise<void> {
-    await this.sessions.revoke(user.sessionId, 'logout');
+    await this.sessions.revoke(user.sessionId, 'logout', (tx) =>
+      this.audit.record(tx, {
+        action: 'auth.sign_out',
+        target: { type: 'session', id: user.sessionId },
+        subjectUserId: user.id,
+      }),
+    );
     if (refreshToken) await this.sessions.revokeByRefreshToken(refreshToken, user.id);
   }
 
@@ -80,20 +101,38 @@ export class AuthService {
    * verified email (linked now), else a new account.
    */
   async signInWithOidc(identity: ExternalIdentity): Promise<TokenResponse> {
+    const method = { method: 'oidc', provider: identity.provider };
+    const refuse = async (userId: string | undefined, detail: string): Promise<never> => {
+      await this.audit.recordAlone({
+        action: 'auth.sign_in',
+        outcome: 'failure',
+        actor: { type: 'anonymous' },
+        target: userId ? { type: 'user', id: userId } : undefined,
+        details: method,
+      });
+      throw new DomainError('oidc_login_failed', detail);
+    };
     const linked = await this.users.findByIdentity(identity.provider, identity.subject);
     if (linked) {
-      if (linked.disabled) throw new DomainError('oidc_login_failed', 'This account is disabled.');
-      return this.startSession(linked);
+      if (linked.disabled) return refuse(linked.id, 'This account is disabled.');
+      return this.signIn(linked, method);
     }
     if (!identity.email || !identity.emailVerified) {
-      throw new DomainError('oidc_login_failed', 'The provider did not share a verified email.');
+      return refuse(undefined, 'The provider did not share a verified email.');
     }
     const email = identity.email.trim().toLowerCase();
     const existing = await this.users.findCredentialsByEmail(email);
-    if (existing?.disabled) throw new DomainError('oidc_login_failed', 'This account is disabled.');
+    if (existing?.disabled) return refuse(existing.id, 'This account is disabled.');
     const user = existing ?? (await this.createOrFind(email, identity.name?.slice(0, 100) ?? ''));
-    await this.users.linkIdentity(user.id, identity.provider, identity.subject, email);
-    return this.startSession(user);
+    return this.signIn(user, method, async (tx) => {
+      await this.users.linkIdentity(user.id, identity.provider, identity.subject, email, tx);
+      await this.audit.record(tx, {
+        action: 'auth.oidc.link',
+        actor: { type: 'user', id: user.id },
+        target: { type: 'user', id: user.id },
+        details: { provider: identity.provider },
+      });
+    });
   }
 
   private async createOrFind(email: string, name: string): Promise<UserRecord> {
@@ -106,6 +145,29 @@ export class AuthService {
       if (!user) throw error;
       return user;
     }
+  }
+
+  /**
+   * Starts a session and records the sign-in in one transaction, after `first` (an account
+   * link) when given: the session exists exactly when its audit row does.
+   */
+  private async signIn(
+    user: UserRecord,
+    details: { method: string; provider?: string },
+    first?: (tx: Transaction) => Promise<void>,
+  ): Promise<TokenResponse> {
+    const { sessionId, refreshToken } = await this.unitOfWork.run(async (tx) => {
+      await first?.(tx);
+      const started = await this.sessions.start(user.id, tx);
+      await this.audit.record(tx, {
+        action: 'auth.sign_in',
+        actor: { type: 'user', id: user.id },
+        target: { type: 'user', id: user.id },
+        details,
+      });
+      return started;
+    });
+    return this.tokens(user, sessionId, refreshToken);
   }
 
   private async startSession(user: UserRecord): Promise<TokenResponse> {

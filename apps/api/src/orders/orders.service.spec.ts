@@ -10,6 +10,8 @@ import { loadConfig } from '@libs/config';
 import { BusinessMetrics, MetricsRegistry } from '@libs/observability';
 import { ManualClock, type Public, asReal, nextUuid } from '@libs/testing/fakes';
 import { InMemoryOrdersRepository } from '@libs/commerce/testing';
+import { inMemoryAudit } from '../../test/fakes/audit.fake.js';
+import type { InMemoryAuditRepository } from '../../test/fakes/audit.repository.fake.js';
 import { DomainError } from '../platform/errors/domain-error.js';
 import type {
   ClaimState,
@@ -29,6 +31,7 @@ describe('OrdersService', () => {
   let orders: InMemoryOrdersRepository;
   let registry: MetricsRegistry;
   let service: OrdersService;
+  let events: InMemoryAuditRepository;
   /** Outcomes recorded per key, as the key table would keep them (no transactions here). */
   let completed: Map<string, StoredOutcome>;
   const keys: Public<IdempotencyRepository> = {
@@ -56,12 +59,16 @@ describe('OrdersService', () => {
     const catalog = new CatalogCache(new CacheAside(store), store);
     const metrics = new BusinessMetrics(registry);
     const repository = asReal<OrdersRepository>(orders);
+    const fakes = inMemoryAudit(clock);
+    events = fakes.events;
+    orders.participants.push(events);
     service = new OrdersService(
       repository,
       new OrderTransitions(repository, catalog, metrics),
       catalog,
       metrics,
       new IdempotencyService(asReal<IdempotencyRepository>(keys), clock),
+      fakes.audit,
       loadConfig({ NODE_ENV: 'test' }, { signingKeys: false }),
     );
     completed = new Map();
@@ -379,6 +386,33 @@ describe('OrdersService', () => {
         new DomainError('precondition_failed'),
       );
       expect(orders.order(order.id)?.status).toBe('pending');
+    });
+  });
+
+  describe('audit', () => {
+    it('records an administrator’s status change with the statuses before and after', async () => {
+      const order = orders.addOrder({ userId: buyer.id, status: 'pending' });
+      await service.transition(admin, order.id, 'paid', undefined);
+      await service.cancel(admin, order.id);
+      expect(
+        events.rows.map(({ action, targetType, targetId, details }) => [
+          action,
+          targetType,
+          targetId,
+          details,
+        ]),
+      ).toEqual([
+        ['order.status.change', 'order', order.id, { from: 'pending', to: 'paid' }],
+        ['order.status.change', 'order', order.id, { from: 'paid', to: 'cancelled' }],
+      ]);
+    });
+
+    it('records neither an owner’s own cancellation nor a refused move', async () => {
+      const mine = orders.addOrder({ userId: buyer.id, status: 'pending' });
+      await service.cancel(buyer, mine.id);
+      const shipped = orders.addOrder({ userId: buyer.id, status: 'shipped' });
+      await service.transition(admin, shipped.id, 'paid', undefined).catch(() => undefined);
+      expect(events.rows).toEqual([]);
     });
   });
 });

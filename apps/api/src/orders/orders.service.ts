@@ -13,6 +13,7 @@ import {
   canTransition,
   recordOrderEvent,
 } from '@libs/commerce';
+import { AuditService } from '../audit/audit.service.js';
 import type { AuthenticatedUser } from '../auth/guards/authenticated-user.js';
 import { DomainError } from '../platform/errors/domain-error.js';
 import { IdempotencyService } from '../platform/idempotency/idempotency.service.js';
@@ -77,6 +78,7 @@ export class OrdersService {
     private readonly catalog: CatalogCache,
     private readonly metrics: BusinessMetrics,
     private readonly idempotency: IdempotencyService,
+    private readonly audit: AuditService,
     @InjectConfig() config: Config,
   ) {
     // Waiting for a connection is bounded like any other query; the work itself is short.
@@ -205,6 +207,15 @@ export class OrdersService {
         return true;
       },
       currentTraceContext(),
+      // Administrators' moves are audited; an owner cancelling their own order is not.
+      actor.role === 'admin'
+        ? (tx, { order, from }) =>
+            this.audit.record(tx, {
+              action: 'order.status.change',
+              target: { type: 'order', id: order.id },
+              details: { from, to: order.status },
+            })
+        : undefined,
     );
     // The check above either lets the change through or throws.
     if (!changed) throw new DomainError('order_not_found');

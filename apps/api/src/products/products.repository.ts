@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   Prisma,
   PrismaService,
+  type Transaction,
   containsPattern,
   isUniqueViolation,
   keysetAfter,
@@ -75,9 +76,9 @@ export class ProductsRepository {
   }
 
   /** The unique index on `sku` decides duplicates, also between concurrent requests. */
-  async create(product: NewProduct): Promise<ProductRecord> {
+  async create(product: NewProduct, tx?: Transaction): Promise<ProductRecord> {
     try {
-      return await this.prisma.product.create({ data: product });
+      return await (tx ?? this.prisma).product.create({ data: product });
     } catch (error) {
       if (isUniqueViolation(error)) throw new SkuTakenError();
       throw error;
@@ -89,23 +90,29 @@ export class ProductsRepository {
    * version (one conditional UPDATE, so two admins cannot overwrite each other unnoticed).
    * Null when no row matched.
    */
-  update(id: string, changes: ProductChanges, version?: number): Promise<ProductRecord | null> {
+  update(
+    id: string,
+    changes: ProductChanges,
+    version?: number,
+    tx?: Transaction,
+  ): Promise<ProductRecord | null> {
     return nullIfNotFound(
-      this.prisma.product.update({
+      (tx ?? this.prisma).product.update({
         where: { id, ...(version === undefined ? {} : { version }) },
         data: { ...changes, version: { increment: 1 } },
       }),
     );
   }
 
-  /** Archives an active product; false when there is no such product at all. */
-  async archive(id: string): Promise<boolean> {
-    const { count } = await this.prisma.product.updateMany({
+  /** Archives an active product: `archived` now, `unchanged` if it already was, else `missing`. */
+  async archive(id: string, tx?: Transaction): Promise<'archived' | 'unchanged' | 'missing'> {
+    const db = tx ?? this.prisma;
+    const { count } = await db.product.updateMany({
       where: { id, active: true },
       data: { active: false, version: { increment: 1 } },
     });
-    if (count === 1) return true;
-    return (await this.prisma.product.count({ where: { id } })) === 1;
+    if (count === 1) return 'archived';
+    return (await db.product.count({ where: { id } })) === 1 ? 'unchanged' : 'missing';
   }
 
   /** A page of active products in `sort` order after the cursor (keyset pagination). */

@@ -3,6 +3,8 @@ import { CacheAside, MemoryStore } from '@libs/cache';
 import { CatalogCache } from '@libs/commerce';
 import { loadConfig } from '@libs/config';
 import { ManualClock, asReal } from '@libs/testing/fakes';
+import { inMemoryAudit } from '../../test/fakes/audit.fake.js';
+import type { InMemoryAuditRepository } from '../../test/fakes/audit.repository.fake.js';
 import { InMemoryProductsRepository } from '../../test/fakes/products.repository.fake.js';
 import { DomainError } from '../platform/errors/domain-error.js';
 import { FeatureFlags } from '../platform/feature-flags/feature-flags.js';
@@ -24,6 +26,7 @@ describe('ProductsService', () => {
   let products: InMemoryProductsRepository;
   let service: ProductsService;
   let flags: FeatureFlags[];
+  let events: InMemoryAuditRepository;
 
   /** The service with the built-in flag provider; `env` sets FEATURE_FLAGS. */
   const build = (env: Record<string, string> = {}): ProductsService => {
@@ -34,7 +37,15 @@ describe('ProductsService', () => {
     );
     flagged.start();
     flags.push(flagged);
-    return new ProductsService(asReal<ProductsRepository>(products), catalog, flagged);
+    const fakes = inMemoryAudit(clock);
+    events = fakes.events;
+    return new ProductsService(
+      asReal<ProductsRepository>(products),
+      catalog,
+      flagged,
+      fakes.unitOfWork,
+      fakes.audit,
+    );
   };
 
   beforeEach(() => {
@@ -208,6 +219,39 @@ describe('ProductsService', () => {
       const page = await service.list({ limit: 10, sort: 'name', q: 'PL' });
       expect(page.data.map((product) => product.name)).toEqual(['Plate']);
       expect(page.nextCursor).toBeNull();
+    });
+  });
+
+  describe('audit', () => {
+    const product = {
+      sku: 'MUG-1',
+      name: 'Mug',
+      description: '',
+      priceCents: 1200,
+      currency: 'EUR',
+      stock: 3,
+    };
+
+    it('records create, update (which fields) and archive, archiving twice once', async () => {
+      const { product: created } = await service.create(product);
+      await service.update(created.id, { priceCents: 1300, name: 'Big mug' }, undefined);
+      await service.archive(created.id);
+      await service.archive(created.id);
+      expect(
+        events.rows.map(({ action, targetId, details }) => [action, targetId, details]),
+      ).toEqual([
+        ['product.create', created.id, { sku: 'MUG-1' }],
+        ['product.update', created.id, { fields: 'name priceCents' }],
+        ['product.archive', created.id, {}],
+      ]);
+    });
+
+    it('records nothing for a refused change', async () => {
+      const { product: created } = await service.create(product);
+      await service.create(product).catch(() => undefined);
+      await service.update(created.id, { stock: 1 }, 99).catch(() => undefined);
+      await service.archive('00000000-0000-4000-8000-00000000dead').catch(() => undefined);
+      expect(events.actions()).toEqual(['product.create']);
     });
   });
 });

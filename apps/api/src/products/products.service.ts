@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type CachedProduct as CachedEntry, CatalogCache } from '@libs/commerce';
+import { AuditService } from '../audit/audit.service.js';
+import { UnitOfWork } from '../platform/database/unit-of-work.js';
 import { DomainError } from '../platform/errors/domain-error.js';
 import { FeatureFlags } from '../platform/feature-flags/feature-flags.js';
 import { type Cursor, type Page, toPage } from '../platform/pagination/cursor.js';
@@ -39,6 +41,8 @@ export class ProductsService {
     private readonly products: ProductsRepository,
     private readonly cache: CatalogCache,
     private readonly flags: FeatureFlags,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly audit: AuditService,
   ) {}
 
   async get(id: string): Promise<CachedProduct> {
@@ -82,7 +86,15 @@ export class ProductsService {
 
   async create(product: NewProduct): Promise<CachedProduct> {
     try {
-      const created = await this.products.create(product);
+      const created = await this.unitOfWork.run(async (tx) => {
+        const row = await this.products.create(product, tx);
+        await this.audit.record(tx, {
+          action: 'product.create',
+          target: { type: 'product', id: row.id },
+          details: { sku: row.sku },
+        });
+        return row;
+      });
       await this.cache.invalidate(created.id);
       return cached(created);
     } catch (error) {
@@ -97,7 +109,20 @@ export class ProductsService {
     changes: ProductChanges,
     version: number | null | undefined,
   ): Promise<CachedProduct> {
-    const updated = version === null ? null : await this.products.update(id, changes, version);
+    const updated =
+      version === null
+        ? null
+        : await this.unitOfWork.run(async (tx) => {
+            const row = await this.products.update(id, changes, version, tx);
+            if (row) {
+              await this.audit.record(tx, {
+                action: 'product.update',
+                target: { type: 'product', id },
+                details: { fields: Object.keys(changes).sort().join(' ') },
+              });
+            }
+            return row;
+          });
     if (!updated) {
       if (version !== undefined && (await this.products.findById(id)))
         throw new DomainError('precondition_failed');
@@ -107,8 +132,16 @@ export class ProductsService {
     return cached(updated);
   }
 
+  /** Archiving an archived product changes (and records) nothing. */
   async archive(id: string): Promise<void> {
-    if (!(await this.products.archive(id))) throw new DomainError('product_not_found');
+    const result = await this.unitOfWork.run(async (tx) => {
+      const archived = await this.products.archive(id, tx);
+      if (archived === 'archived') {
+        await this.audit.record(tx, { action: 'product.archive', target: { type: 'product', id } });
+      }
+      return archived;
+    });
+    if (result === 'missing') throw new DomainError('product_not_found');
     await this.cache.invalidate(id);
   }
 }

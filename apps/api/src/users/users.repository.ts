@@ -5,6 +5,7 @@ import {
   type Role,
   containsPattern,
   isUniqueViolation,
+  type Transaction,
   keysetAfter,
   nullIfNotFound,
 } from '@libs/database';
@@ -58,22 +59,38 @@ export class UsersRepository {
     });
   }
 
-  findCredentialsById(id: string): Promise<UserCredentials | null> {
-    return this.prisma.user.findUnique({
+  findCredentialsById(id: string, tx?: Transaction): Promise<UserCredentials | null> {
+    return (tx ?? this.prisma).user.findUnique({
       where: { id },
       select: { ...PUBLIC_FIELDS, passwordHash: true, disabled: true },
     });
   }
 
-  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
-    await this.prisma.user.update({ where: { id }, data: { passwordHash } });
+  async setPasswordHash(id: string, passwordHash: string, tx?: Transaction): Promise<void> {
+    await (tx ?? this.prisma).user.update({ where: { id }, data: { passwordHash } });
   }
 
   update(
     id: string,
     data: { name?: string; role?: Role; disabled?: boolean },
+    tx?: Transaction,
   ): Promise<UserRecord | null> {
-    return nullIfNotFound(this.prisma.user.update({ where: { id }, data, select: PUBLIC_FIELDS }));
+    return nullIfNotFound(
+      (tx ?? this.prisma).user.update({ where: { id }, data, select: PUBLIC_FIELDS }),
+    );
+  }
+
+  /**
+   * The role and status of a user, its row locked until `tx` ends: concurrent changes of one
+   * user queue, so each sees (and records) what it really changed.
+   */
+  async lockForChange(
+    tx: Transaction,
+    id: string,
+  ): Promise<{ role: Role; disabled: boolean } | undefined> {
+    const [row] = await tx.$queryRaw<{ role: Role; disabled: boolean }[]>`
+      SELECT "role"::text AS "role", "disabled" FROM "users" WHERE "id" = ${id}::uuid FOR UPDATE`;
+    return row;
   }
 
   /**
@@ -115,8 +132,9 @@ export class UsersRepository {
     provider: string,
     subject: string,
     email?: string,
+    tx?: Transaction,
   ): Promise<void> {
-    await this.prisma.userIdentity.upsert({
+    await (tx ?? this.prisma).userIdentity.upsert({
       where: { provider_subject: { provider, subject } },
       create: { userId, provider, subject, email: email ?? null },
       update: {},

@@ -4,6 +4,8 @@ import { loadConfig } from '@libs/config';
 import { CacheMetrics, MetricsRegistry } from '@libs/observability';
 import { ManualClock, asReal, nextUuid } from '@libs/testing/fakes';
 import { FakePasswordHasher } from '../../test/fakes/password-hasher.fake.js';
+import { inMemoryAudit } from '../../test/fakes/audit.fake.js';
+import type { InMemoryAuditRepository } from '../../test/fakes/audit.repository.fake.js';
 import { InMemorySessionsRepository } from '../../test/fakes/sessions.repository.fake.js';
 import { InMemoryUsersRepository } from '../../test/fakes/users.repository.fake.js';
 import type { PasswordHasher } from '../auth/passwords/password-hasher.js';
@@ -28,11 +30,14 @@ describe('UsersService', () => {
   let sessionRows: InMemorySessionsRepository;
   let sessions: SessionsService;
   let service: UsersService;
+  let events: InMemoryAuditRepository;
 
   beforeEach(() => {
     clock = new ManualClock();
     users = new InMemoryUsersRepository(clock);
     sessionRows = new InMemorySessionsRepository((id) => users.rows.get(id));
+    const fakes = inMemoryAudit(clock);
+    events = fakes.events;
     const store = new MemoryStore(() => clock.now().getTime());
     sessions = new SessionsService(
       loadConfig({ NODE_ENV: 'test' }, { signingKeys: false }),
@@ -40,11 +45,14 @@ describe('UsersService', () => {
       store,
       clock,
       new CacheMetrics(new MetricsRegistry()),
+      fakes.unitOfWork,
     );
     service = new UsersService(
       asReal<UsersRepository>(users),
       sessions,
       asReal<PasswordHasher>(new FakePasswordHasher()),
+      fakes.unitOfWork,
+      fakes.audit,
     );
   });
 
@@ -171,6 +179,45 @@ describe('UsersService', () => {
       await expect(
         service.changePassword(caller, { currentPassword: PASSWORD, newPassword }),
       ).rejects.toMatchObject({ code: 'weak_password', errors: [{ pointer: '#/newPassword' }] });
+    });
+  });
+
+  describe('audit', () => {
+    const PASSWORD = 'a quiet walk in the mist 42';
+
+    it('records a password change, and a refused one, never the passwords', async () => {
+      const user = users.add({ passwordHash: `fake-v2$${PASSWORD}` });
+      const caller = { id: user.id, sessionId: (await sessions.start(user.id)).sessionId };
+      const newPassword = 'another quiet walk in the rain 7';
+      await service
+        .changePassword(caller, { currentPassword: 'not it', newPassword })
+        .catch(() => undefined);
+      await service.changePassword(caller, { currentPassword: PASSWORD, newPassword });
+      expect(
+        events.rows.map(({ action, outcome, targetId }) => [action, outcome, targetId]),
+      ).toEqual([
+        ['auth.password.change', 'failure', user.id],
+        ['auth.password.change', 'success', user.id],
+      ]);
+      expect(JSON.stringify(events.rows)).not.toMatch(/quiet walk|not it/);
+    });
+
+    it('records each real change of role and status, with the roles before and after', async () => {
+      const user = users.add();
+      await service.adminUpdate(user.id, { role: 'admin', disabled: true });
+      await service.adminUpdate(user.id, { role: 'admin', disabled: true });
+      await service.adminUpdate(user.id, { disabled: false });
+      expect(events.rows.map(({ action, details }) => [action, details])).toEqual([
+        ['user.role.change', { from: 'user', to: 'admin' }],
+        ['user.disable', {}],
+        ['user.enable', {}],
+      ]);
+      expect(events.rows.every((event) => event.subjectUserId === user.id)).toBe(true);
+    });
+
+    it('records nothing for a user that does not exist', async () => {
+      await expect(service.adminUpdate(nextUuid(), { role: 'admin' })).rejects.toThrow(DomainError);
+      expect(events.rows).toEqual([]);
     });
   });
 });

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Role } from '@libs/database';
+import { AuditService } from '../audit/audit.service.js';
+import { UnitOfWork } from '../platform/database/unit-of-work.js';
 import { PasswordHasher } from '../auth/passwords/password-hasher.js';
 import { assertStrongPassword } from '../auth/passwords/strong-password.js';
 import { SessionsService } from '../auth/sessions/sessions.service.js';
@@ -15,6 +17,8 @@ export class UsersService {
     private readonly users: UsersRepository,
     private readonly sessions: SessionsService,
     private readonly passwords: PasswordHasher,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly audit: AuditService,
   ) {}
 
   async get(id: string): Promise<UserResponse> {
@@ -46,12 +50,34 @@ export class UsersService {
     );
   }
 
-  /** Role and status changes apply at once: a disabled user's sessions end, tokens included. */
+  /**
+   * Role and status changes apply at once: a disabled user's sessions end, tokens included. Each
+   * real change (a new role, disabling, enabling) is recorded with the update.
+   */
   async adminUpdate(
     id: string,
     changes: { role?: Role; disabled?: boolean },
   ): Promise<UserResponse> {
-    const user = await this.users.update(id, changes);
+    const target = { type: 'user', id } as const;
+    const user = await this.unitOfWork.run(async (tx) => {
+      const before = await this.users.lockForChange(tx, id);
+      if (!before) return null;
+      const updated = await this.users.update(id, changes, tx);
+      if (changes.role !== undefined && changes.role !== before.role) {
+        await this.audit.record(tx, {
+          action: 'user.role.change',
+          target,
+          details: { from: before.role, to: changes.role },
+        });
+      }
+      if (changes.disabled !== undefined && changes.disabled !== before.disabled) {
+        await this.audit.record(tx, {
+          action: changes.disabled ? 'user.disable' : 'user.enable',
+          target,
+        });
+      }
+      return updated;
+    });
     if (!user) throw new DomainError('user_not_found');
     if (changes.disabled === true) await this.sessions.revokeAllOfUser(id, 'user_disabled');
     else if (changes.role !== undefined || changes.disabled === false)
@@ -69,9 +95,22 @@ export class UsersService {
     const valid = account.passwordHash
       ? await this.passwords.verify(account.passwordHash, input.currentPassword)
       : await this.passwords.verifyNobody(input.currentPassword);
-    if (!valid) throw new DomainError('wrong_password');
+    const target = { type: 'user', id: account.id } as const;
+    if (!valid) {
+      await this.audit.recordAlone({
+        action: 'auth.password.change',
+        outcome: 'failure',
+        target,
+        details: { reason: 'wrong_password' },
+      });
+      throw new DomainError('wrong_password');
+    }
     assertStrongPassword(input.newPassword, account, '#/newPassword');
-    await this.users.setPasswordHash(account.id, await this.passwords.hash(input.newPassword));
+    const passwordHash = await this.passwords.hash(input.newPassword);
+    await this.unitOfWork.run(async (tx) => {
+      await this.users.setPasswordHash(account.id, passwordHash, tx);
+      await this.audit.record(tx, { action: 'auth.password.change', target });
+    });
     await this.sessions.revokeAllOfUser(account.id, 'password_changed', user.sessionId);
   }
 }

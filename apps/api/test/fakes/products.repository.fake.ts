@@ -65,11 +65,12 @@ export class InMemoryProductsRepository implements Public<ProductsRepository> {
     return Promise.resolve(updated);
   }
 
-  async archive(id: string): Promise<boolean> {
+  async archive(id: string): Promise<'archived' | 'unchanged' | 'missing'> {
     const row = this.rows.get(id);
-    if (!row) return false;
-    if (row.active) await this.update(id, { active: false });
-    return true;
+    if (!row) return 'missing';
+    if (!row.active) return 'unchanged';
+    await this.update(id, { active: false });
+    return 'archived';
   }
 
   list(options: {

@@ -56,6 +56,11 @@ export class InMemoryUsersRepository implements Public<UsersRepository> {
     return Promise.resolve(this.rows.get(id) ?? null);
   }
 
+  lockForChange(_tx: unknown, id: string): Promise<{ role: Role; disabled: boolean } | undefined> {
+    const row = this.rows.get(id);
+    return Promise.resolve(row ? { role: row.role, disabled: row.disabled } : undefined);
+  }
+
   setPasswordHash(id: string, passwordHash: string): Promise<void> {
     const row = this.rows.get(id);
     if (row) this.rows.set(id, { ...row, passwordHash });

@@ -9,17 +9,26 @@ import type { StaleOrders } from './stale-orders.js';
 const NOW = new Date('2026-03-01T12:00:00Z');
 const HOUR_MS = 3_600_000;
 
-function consumer(rowsLeft: { events: number; keys: number }) {
+function consumer(rowsLeft: { events: number; keys: number; audit?: number }) {
   const calls: { what: string; before: Date; limit: number }[] = [];
-  const take = (what: 'events' | 'keys', before: Date, limit: number): Promise<number> => {
+  const take = (
+    what: 'events' | 'keys' | 'audit',
+    before: Date,
+    limit: number,
+  ): Promise<number> => {
     calls.push({ what, before, limit });
-    const deleted = Math.min(limit, rowsLeft[what]);
-    rowsLeft[what] -= deleted;
+    const deleted = Math.min(limit, rowsLeft[what] ?? 0);
+    rowsLeft[what] = (rowsLeft[what] ?? 0) - deleted;
     return Promise.resolve(deleted);
   };
+  const auditRetentions: number[] = [];
   const maintenance = {
     purgePublishedEvents: (before: Date, limit: number) => take('events', before, limit),
     purgeExpiredIdempotencyKeys: (now: Date, limit: number) => take('keys', now, limit),
+    purgeAuditEvents: (retentionDays: number, limit: number) => {
+      auditRetentions.push(retentionDays);
+      return take('audit', NOW, limit);
+    },
   } as unknown as MaintenanceRepository;
   const released: Date[] = [];
   const stale = {
@@ -29,11 +38,12 @@ function consumer(rowsLeft: { events: number; keys: number }) {
     },
   } as unknown as StaleOrders;
   const config = loadConfig(
-    { NODE_ENV: 'test', OUTBOX_RETENTION_HOURS: '48' },
+    { NODE_ENV: 'test', OUTBOX_RETENTION_HOURS: '48', AUDIT_RETENTION_DAYS: '90' },
     { signingKeys: false },
   );
   return {
     calls,
+    auditRetentions,
     released,
     jobs: new MaintenanceConsumer({} as BullConnection, stale, maintenance, config),
   };
@@ -63,6 +73,13 @@ describe('MaintenanceConsumer.run', () => {
     const { jobs, calls } = consumer({ events: 1_000, keys: 0 });
     await expect(jobs.run('purge-published-events', NOW)).resolves.toBe(1_000);
     expect(calls).toHaveLength(2);
+  });
+
+  it('purges audit events past the configured retention, in batches', async () => {
+    const { jobs, calls, auditRetentions } = consumer({ events: 0, keys: 0, audit: 1_500 });
+    await expect(jobs.run('purge-old-audit-events', NOW)).resolves.toBe(1_500);
+    expect(calls.map((call) => call.limit)).toEqual([1_000, 1_000]);
+    expect(auditRetentions).toEqual([90, 90]);
   });
 
   it('dead-letters a job it does not know (poison)', async () => {

@@ -14,6 +14,7 @@ const MAINTENANCE_JOBS = [
   'release-stale-orders',
   'purge-published-events',
   'purge-expired-idempotency-keys',
+  'purge-old-audit-events',
 ] as const;
 type MaintenanceJob = (typeof MAINTENANCE_JOBS)[number];
 
@@ -58,6 +59,10 @@ export class MaintenanceConsumer extends JobConsumer {
         );
       case 'purge-expired-idempotency-keys':
         return this.purge((limit) => this.maintenance.purgeExpiredIdempotencyKeys(now, limit));
+      case 'purge-old-audit-events':
+        return this.purge((limit) =>
+          this.maintenance.purgeAuditEvents(this.config.worker.auditRetentionDays, limit),
+        );
       default:
         throw new PoisonJobError(`unknown maintenance job ${String(name)}`);
     }

@@ -29,4 +29,21 @@ export class MaintenanceRepository {
       DELETE FROM "idempotency_keys" WHERE ("user_id", "key") IN (
         SELECT "user_id", "key" FROM "idempotency_keys" WHERE "expires_at" <= ${now} LIMIT ${limit})`;
   }
+
+  /**
+   * Deletes audit events older than `retentionDays`. audit_events is append-only: its trigger
+   * lets a DELETE through only for rows older than the retention this transaction declares (and
+   * than 30 days), so the declaration and the DELETE go in one transaction, and the cut-off is
+   * the database's own clock, the one the trigger checks against.
+   */
+  purgeAuditEvents(retentionDays: number, limit: number): Promise<number> {
+    return this.prisma.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT set_config('audit.retention_days', ${String(retentionDays)}, true)`;
+      return tx.$executeRaw`
+        DELETE FROM "audit_events" WHERE "id" IN (
+          SELECT "id" FROM "audit_events"
+          WHERE "occurred_at" < now() - make_interval(days => ${retentionDays}::integer)
+          LIMIT ${limit})`;
+    });
+  }
 }

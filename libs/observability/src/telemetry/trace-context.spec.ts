@@ -3,7 +3,7 @@ import { context, propagation, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { TracerProvider } from '@opentelemetry/sdk-trace';
-import { currentTraceContext, withTraceContext } from './trace-context.js';
+import { currentTraceContext, currentTraceId, withTraceContext } from './trace-context.js';
 
 describe('trace context carried through the outbox', () => {
   const tracer = new TracerProvider().getTracer('test');
@@ -35,5 +35,14 @@ describe('trace context carried through the outbox', () => {
     expect(
       (relayed as unknown as { parentSpanContext?: { spanId: string } }).parentSpanContext?.spanId,
     ).toBe(spanId);
+  });
+
+  it('names the active trace for audit rows, and nothing outside a trace', () => {
+    expect(currentTraceId()).toBeUndefined();
+    const span = tracer.startSpan('POST /v1/auth/login');
+    const traceId = context.with(trace.setSpan(context.active(), span), currentTraceId);
+    span.end();
+    expect(traceId).toBe(span.spanContext().traceId);
+    expect(traceId).toMatch(/^[0-9a-f]{32}$/);
   });
 });

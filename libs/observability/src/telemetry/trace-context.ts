@@ -1,4 +1,4 @@
-import { context, propagation } from '@opentelemetry/api';
+import { context, isSpanContextValid, propagation, trace } from '@opentelemetry/api';
 import { suppressTracing } from '@opentelemetry/core';
 
 /** W3C trace context headers (`traceparent`, `tracestate`), as stored beside an outbox event. */
@@ -26,4 +26,10 @@ export function withTraceContext<T>(carrier: Readonly<TraceCarrier> | undefined,
  */
 export function untraced<T>(work: () => T): T {
   return context.with(suppressTracing(context.active()), work);
+}
+
+/** The id of the active trace (32 hex digits), or undefined when no trace is active. */
+export function currentTraceId(): string | undefined {
+  const span = trace.getActiveSpan()?.spanContext();
+  return span && isSpanContextValid(span) ? span.traceId : undefined;
 }

@@ -7,6 +7,7 @@ import type { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ManualClock, asReal, nextUuid } from '@libs/testing/fakes';
 import { InMemoryApiKeysRepository } from '../../../test/fakes/api-keys.repository.fake.js';
+import { inMemoryAudit } from '../../../test/fakes/audit.fake.js';
 import { InMemorySessionsRepository } from '../../../test/fakes/sessions.repository.fake.js';
 import { forge, newSigningKey } from '../../../test/support/jwt.js';
 import { ApiKeyUsage } from '../../api-keys/api-key-usage.js';
@@ -85,6 +86,7 @@ describe('AuthGuard with JwtStrategy', () => {
   beforeEach(async () => {
     const clock = new ManualClock(new Date());
     roles = new Map();
+    const { audit, unitOfWork } = inMemoryAudit(clock);
     const store = new MemoryStore(() => clock.now().getTime());
     sessions = new SessionsService(
       config,
@@ -92,6 +94,7 @@ describe('AuthGuard with JwtStrategy', () => {
       store,
       clock,
       new CacheMetrics(new MetricsRegistry()),
+      unitOfWork,
     );
     const keys = new SigningKeys(config);
     await keys.onModuleInit();
@@ -103,7 +106,7 @@ describe('AuthGuard with JwtStrategy', () => {
       ),
     );
     usage = new ApiKeyUsage(keyRows, clock);
-    apiKeys = new ApiKeysService(keyRows, usage, clock);
+    apiKeys = new ApiKeysService(keyRows, usage, clock, unitOfWork, audit);
     // Registers the `jwt` strategy with passport, as Nest does when it builds the module.
     new JwtStrategy(accessTokens, sessions, apiKeys);
     guard = new AuthGuard(new Reflector());

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, type Role } from '@libs/database';
+import { PrismaService, type Role, type Transaction } from '@libs/database';
 
 export interface LiveSession {
   readonly userId: string;
@@ -21,8 +21,13 @@ export interface StoredRefreshToken {
 export class SessionsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  async create(userId: string, expiresAt: Date, tokenHash: string): Promise<string> {
-    const session = await this.prisma.session.create({
+  async create(
+    userId: string,
+    expiresAt: Date,
+    tokenHash: string,
+    tx?: Transaction,
+  ): Promise<string> {
+    const session = await (tx ?? this.prisma).session.create({
       data: { userId, expiresAt, refreshTokens: { create: { tokenHash } } },
       select: { id: true },
     });
@@ -80,8 +85,8 @@ export class SessionsRepository {
     });
   }
 
-  async revoke(sessionId: string, reason: string, now: Date): Promise<void> {
-    await this.prisma.session.updateMany({
+  async revoke(sessionId: string, reason: string, now: Date, tx?: Transaction): Promise<void> {
+    await (tx ?? this.prisma).session.updateMany({
       where: { id: sessionId, revokedAt: null },
       data: { revokedAt: now, revokedReason: reason },
     });

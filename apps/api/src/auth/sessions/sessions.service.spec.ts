@@ -4,6 +4,7 @@ import { loadConfig } from '@libs/config';
 import type { Role } from '@libs/database';
 import { CacheMetrics, MetricsRegistry } from '@libs/observability';
 import { ManualClock, asReal, nextUuid } from '@libs/testing/fakes';
+import { inMemoryAudit } from '../../../test/fakes/audit.fake.js';
 import { InMemorySessionsRepository } from '../../../test/fakes/sessions.repository.fake.js';
 import { DomainError } from '../../platform/errors/domain-error.js';
 import type { SessionsRepository } from './sessions.repository.js';
@@ -42,6 +43,7 @@ describe('SessionsService', () => {
       store,
       clock,
       new CacheMetrics(new MetricsRegistry()),
+      inMemoryAudit(clock).unitOfWork,
     );
   });
 

@@ -1,9 +1,11 @@
 import { KeyValueStore } from '@libs/cache';
 import { type Config, InjectConfig } from '@libs/config';
 import { CacheMetrics } from '@libs/observability';
+import type { Transaction } from '@libs/database';
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '../../platform/errors/domain-error.js';
 import { Clock } from '../../platform/clock.js';
+import { UnitOfWork } from '../../platform/database/unit-of-work.js';
 import { hashRefreshToken, newRefreshToken } from './refresh-token.js';
 import { type LiveSession, SessionsRepository } from './sessions.repository.js';
 
@@ -37,18 +39,24 @@ export class SessionsService {
     private readonly store: KeyValueStore,
     private readonly clock: Clock,
     private readonly cacheMetrics: CacheMetrics,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   private expiry(): Date {
     return new Date(this.clock.now().getTime() + this.config.auth.refreshTtlDays * 86_400_000);
   }
 
-  async start(userId: string): Promise<{ sessionId: string; refreshToken: string }> {
+  /** Starts a session, in `tx` when given (so it commits with what else happens there). */
+  async start(
+    userId: string,
+    tx?: Transaction,
+  ): Promise<{ sessionId: string; refreshToken: string }> {
     const refreshToken = newRefreshToken();
     const sessionId = await this.sessions.create(
       userId,
       this.expiry(),
       hashRefreshToken(refreshToken),
+      tx,
     );
     return { sessionId, refreshToken };
   }
@@ -82,8 +90,24 @@ export class SessionsService {
     return { sessionId: session.id, userId: session.user.id, refreshToken: next };
   }
 
-  async revoke(sessionId: string, reason: RevocationReason): Promise<void> {
-    await this.sessions.revoke(sessionId, reason, this.clock.now());
+  /**
+   * Ends a session. `alongside` writes in the same transaction (the audit row of a sign-out);
+   * the cached state is dropped only after the commit, so no request caches it live again.
+   */
+  async revoke(
+    sessionId: string,
+    reason: RevocationReason,
+    alongside?: (tx: Transaction) => Promise<void>,
+  ): Promise<void> {
+    const now = this.clock.now();
+    if (alongside) {
+      await this.unitOfWork.run(async (tx) => {
+        await this.sessions.revoke(sessionId, reason, now, tx);
+        await alongside(tx);
+      });
+    } else {
+      await this.sessions.revoke(sessionId, reason, now);
+    }
     await this.forget([sessionId]);
   }
 

@@ -237,6 +237,22 @@ describe('OIDC sign-in', () => {
       const prisma = t.app.get(PrismaService);
       expect(await prisma.user.count({ where: { email } })).toBe(1);
       expect(await prisma.userIdentity.count({ where: { userId: res.body.user.id } })).toBe(1);
+      // The link and the sign-in are audited as the callback's request, as the user.
+      const audited = await prisma.auditEvent.findMany({
+        where: { requestId: res.headers['x-request-id'] },
+        orderBy: { id: 'asc' },
+      });
+      expect(
+        audited.map(({ action, actorType, actorId, subjectUserId }) => [
+          action,
+          actorType,
+          actorId,
+          subjectUserId,
+        ]),
+      ).toEqual([
+        ['auth.oidc.link', 'user', res.body.user.id, res.body.user.id],
+        ['auth.sign_in', 'user', res.body.user.id, res.body.user.id],
+      ]);
     });
 
     it('does not link an account by an unverified email', async () => {

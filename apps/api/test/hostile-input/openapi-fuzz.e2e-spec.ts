@@ -36,10 +36,12 @@ const PROBLEM = /^application\/problem\+json/;
 const SECRETS = /passwordHash|password_hash|token_hash|tokenHash|\$argon2|"d":"/;
 /**
  * Rejections that are recorded on purpose: an order refused for stock or currency is kept under
- * its Idempotency-Key so a retry gets the same answer (docs/api.md, Idempotency).
+ * its Idempotency-Key so a retry gets the same answer (docs/api.md, Idempotency); a refused
+ * sign-in or password change is an audit event (docs/security.md, Audit log).
  */
 const RECORDED_REJECTIONS: Readonly<Record<string, readonly number[]>> = {
   idempotency_keys: [409, 422],
+  audit_events: [401],
 };
 
 interface FuzzRequest {

@@ -53,6 +53,38 @@ describe('API1 Broken Object Level Authorization', () => {
     });
   });
 
+  describe('audit events', () => {
+    it("a user sees only their own security events, never another's, and not the log", async () => {
+      await request(t.server)
+        .post('/v1/auth/login')
+        .send({ email: owner.user.email, password: 'not the password' })
+        .expect(401);
+      const mine = await request(t.server)
+        .get('/v1/users/me/security-events')
+        .set(...bearer(intruder.accessToken))
+        .expect(200);
+      const events = mine.body as { data: { action: string; byYou: boolean }[] };
+      // Nothing of the owner's (the refused sign-in above, the key made earlier) shows up.
+      expect(events.data).toEqual([]);
+      // No parameter names another user: an unknown one is refused, not ignored.
+      await request(t.server)
+        .get(`/v1/users/me/security-events?userId=${owner.user.id}`)
+        .set(...bearer(intruder.accessToken))
+        .expect(400);
+      await request(t.server)
+        .get(`/v1/admin/audit-events?targetId=${owner.user.id}`)
+        .set(...bearer(intruder.accessToken))
+        .expect(403);
+      const owners = await request(t.server)
+        .get('/v1/users/me/security-events')
+        .set(...bearer(owner.accessToken))
+        .expect(200);
+      expect((owners.body as typeof events).data.map((event) => event.action)).toContain(
+        'auth.sign_in',
+      );
+    });
+  });
+
   describe('users', () => {
     it('a user reaches only their own account: /me, never /v1/users/:id of another', async () => {
       const me = await request(t.server)

@@ -26,6 +26,7 @@ const ADMIN_ROUTES = [
   'PATCH /v1/products/{id}',
   'DELETE /v1/products/{id}',
   'PATCH /v1/orders/{id}',
+  'GET /v1/admin/audit-events',
 ];
 
 /** OWASP API5:2023 Broken Function Level Authorization. */

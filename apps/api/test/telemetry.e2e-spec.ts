@@ -138,6 +138,25 @@ describe('telemetry of the running API', () => {
     expect(spanIds).toContain(line?.span_id);
   });
 
+  it('stores the trace id of the request in the audit row it writes', async () => {
+    const requestId = `otel-audit-${randomUUID()}`;
+    const login = await fetch(`${api.baseUrl}/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': requestId },
+      body: JSON.stringify({ email: 'nobody@example.com', password: 'not the password' }),
+    });
+    expect(login.status).toBe(401);
+    const root = await receiver.waitFor('server span of POST /v1/auth/login', () =>
+      rootOf(receiver.spans, '/v1/auth/login'),
+    );
+    const rows = await query<{ trace_id: string }>(
+      workerDatabaseUrl(),
+      'SELECT "trace_id" FROM "audit_events" WHERE "request_id" = $1',
+      [requestId],
+    );
+    expect(rows).toEqual([{ trace_id: root.traceId }]);
+  });
+
   it('never exports or logs a password, a token or an authorization header', async () => {
     // A token in the query string too: its value must not survive in spans or log lines.
     const probe = await fetch(

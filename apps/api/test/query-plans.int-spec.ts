@@ -3,6 +3,7 @@ import { PrismaService } from '@libs/database';
 import { deployMigrations } from '@libs/database/migrate';
 import { seedBulkData } from '@libs/database/seed';
 import { createScratchDatabase, query, type ScratchDatabase } from '@libs/testing';
+import { AuditService } from '../src/audit/audit.service.js';
 import type { AuthenticatedUser } from '../src/auth/guards/authenticated-user.js';
 import { OrdersService } from '../src/orders/orders.service.js';
 import { encodeCursor, pageQuery } from '../src/platform/pagination/cursor.js';
@@ -40,6 +41,17 @@ describe('query plans of the listings', () => {
       `INSERT INTO users (id, email, updated_at)
        SELECT gen_random_uuid(), 'extra-' || n || '@example.com', now() FROM generate_series(1, 3000) AS n;
        ANALYZE users`,
+    );
+    // 30 000 audit events of 30 users (their own sign-ins) over 300 days.
+    await query(
+      db.url,
+      `INSERT INTO audit_events (id, occurred_at, actor_type, actor_id, actor_user_id, action,
+                                 target_type, target_id, subject_user_id, outcome)
+       SELECT gen_random_uuid(), now() - n * interval '15 minutes', 'user', u, u, 'auth.sign_in',
+              'user', u::text, u, 'success'
+       FROM generate_series(1, 30000) AS n,
+            LATERAL (SELECT ('00000000-0000-4000-8000-' || lpad((n % 30)::text, 12, '0'))::uuid AS u) AS who;
+       ANALYZE audit_events`,
     );
     t = await startTestApp({ DATABASE_URL: db.url, DATABASE_LOG_QUERIES: 'true' });
     statements = [];
@@ -150,5 +162,48 @@ describe('query plans of the listings', () => {
     const middle = (await users.list({ limit: 1_500 })).at(-1)!;
     await users.list({ limit: 21, after: { createdAt: middle.createdAt, id: middle.id } });
     expectIndexOrder(await planOfLast('users'), 'users_created_at_id_idx');
+  });
+
+  describe('audit events', () => {
+    const someUser = '00000000-0000-4000-8000-000000000007';
+
+    const deepAuditCursor = async (where = ''): Promise<{ occurredAt: Date; id: string }> => {
+      const [row] = await query<{ occurred_at: Date; id: string }>(
+        db.url,
+        `SELECT occurred_at, id FROM audit_events ${where}
+         ORDER BY occurred_at DESC, id DESC OFFSET 900 LIMIT 1`,
+      );
+      return { occurredAt: row!.occurred_at, id: row!.id };
+    };
+
+    it('reads the whole log (admin), first and deep pages, from its time index', async () => {
+      const audit = t.app.get(AuditService);
+      await audit.list({ limit: 20 });
+      expectIndexOrder(await planOfLast('audit_events'), 'audit_events_occurred_at_id_idx');
+      const { occurredAt, id } = await deepAuditCursor();
+      await audit.list({ limit: 20, cursor: { key: occurredAt.toISOString(), id } });
+      expectIndexOrder(await planOfLast('audit_events'), 'audit_events_occurred_at_id_idx');
+    });
+
+    it("reads a user's security events from the subject index, deep pages too", async () => {
+      const audit = t.app.get(AuditService);
+      await audit.listSecurityEvents(someUser, { limit: 20 });
+      const index = 'audit_events_subject_user_id_occurred_at_id_idx';
+      expectIndexOrder(await planOfLast('audit_events'), index);
+      const { occurredAt, id } = await deepAuditCursor(`WHERE subject_user_id = '${someUser}'`);
+      await audit.listSecurityEvents(someUser, {
+        limit: 20,
+        cursor: { key: occurredAt.toISOString(), id },
+      });
+      expectIndexOrder(await planOfLast('audit_events'), index);
+    });
+
+    it("reads one actor's events from the actor index", async () => {
+      await t.app.get(AuditService).list({ limit: 20, actorId: someUser });
+      expectIndexOrder(
+        await planOfLast('audit_events'),
+        'audit_events_actor_id_occurred_at_id_idx',
+      );
+    });
   });
 });

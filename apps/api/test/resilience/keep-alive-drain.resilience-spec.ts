@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import {
   FaultProxy,
   eventually,
@@ -12,9 +12,17 @@ import {
   PROCESS_TEST_TIMEOUT_MS,
   startApiProcess,
 } from '../support/api-process.js';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { shutdownGracefully } from '../../src/platform/lifecycle/graceful-shutdown.js';
+import { LifecycleService } from '../../src/platform/lifecycle/lifecycle.service.js';
 import { register, type Tokens } from '../support/identity.js';
+import { Gate, ProbeModule, probeGate } from '../support/probe.module.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
 import { PROBLEM } from './support/expectations.js';
 import { type Exchange, KeepAliveClient } from './support/keep-alive-client.js';
+import { listenOnLoopback } from './support/listen.js';
+import { RawConnection, type RawExchange } from './support/raw-connection.js';
 
 const LOOPS = 8;
 /** Requests held in flight (by a stalled database), so the drain lasts until the test ends it. */
@@ -27,7 +35,7 @@ interface Outcome {
 }
 
 /** A 503 that tells the client to go elsewhere: problem+json, Retry-After, Connection: close. */
-function expectDrainAnswer(exchange: Exchange): void {
+function expectDrainAnswer(exchange: Exchange | RawExchange): void {
   if ('error' in exchange) throw new Error(`no answer: ${exchange.error}`);
   expect({
     status: exchange.status,
@@ -141,4 +149,64 @@ describe('SIGTERM with keep-alive clients under load (the built main.js)', () =>
     },
     PROCESS_TEST_TIMEOUT_MS,
   );
+});
+
+describe('a request landing on an idle kept-alive connection as the drain ends (in process)', () => {
+  let t: TestApp;
+  let baseUrl: string;
+  /** A connection that has had one answer and stays open, idle, for the next request. */
+  let idle: RawConnection;
+  let shutdown: Promise<void> | undefined;
+
+  beforeEach(async () => {
+    t = await startTestApp({}, [ProbeModule]);
+    baseUrl = await listenOnLoopback(t.app);
+    idle = await RawConnection.open((t.server.address() as AddressInfo).port);
+    expect(await idle.get('/health/live')).toMatchObject({ status: 200 });
+    shutdown = undefined;
+  });
+
+  afterEach(async () => {
+    idle.destroy();
+    await (shutdown ?? t.close());
+  });
+
+  it('is answered 503 when it lands as the last request in flight is answered', async () => {
+    const lifecycle = t.app.get(LifecycleService);
+    const gate = (probeGate.current = new Gate());
+    let late: Promise<RawExchange> | undefined;
+    let inFlightThen: number | undefined;
+    t.server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+      if (req.url !== '/v1/probe/slow') return;
+      // The held request's answer is out and nothing is in flight any more: at this very moment
+      // (before the event loop reads anything else), a request lands on the idle connection.
+      res.once('close', () => {
+        inFlightThen = lifecycle.requestsInFlight;
+        late = idle.get('/v1/products');
+      });
+    });
+    const client = new KeepAliveClient(baseUrl);
+    const held = client.send('GET', '/v1/probe/slow');
+    await gate.entered.promise;
+    shutdown = shutdownGracefully(t.app);
+    gate.opened.resolve(undefined);
+
+    expect(await held).toMatchObject({ status: 200, headers: { connection: 'close' } });
+    client.close();
+    await shutdown;
+    if (!late) throw new Error('the held request was never answered');
+    expectDrainAnswer(await late);
+    // It landed in the very window: the instance had no request in flight.
+    expect(inFlightThen).toBe(0);
+    // Its answer said Connection: close, and the server closed the connection after it.
+    await idle.closed;
+  });
+
+  it('is answered 503 when it lands as the drain begins with nothing in flight', async () => {
+    const late = idle.get('/v1/products');
+    shutdown = shutdownGracefully(t.app);
+    expectDrainAnswer(await late);
+    await shutdown;
+    await idle.closed;
+  });
 });

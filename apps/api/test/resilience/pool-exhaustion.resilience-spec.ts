@@ -9,20 +9,64 @@ import {
   requestTo,
   routeName,
 } from '../hostile-input/support/openapi-operations.js';
-import { bearer, register, registerAdmin } from '../support/identity.js';
+import { PasswordHasher } from '../../src/auth/passwords/password-hasher.js';
+import { PASSWORD, bearer, register, registerAdmin } from '../support/identity.js';
 import { type AppBehindProxies, startAppBehindProxies } from './support/app-behind-proxies.js';
 import { expectAccountIntact, expectUnavailable, timed } from './support/expectations.js';
 import { lockUserRows } from './support/row-lock.js';
 
 const POOL_TIMEOUT_MS = 1_000;
 /**
- * A request waits for the pool once: its 503 comes before a second wait could have ended. (On an
- * idle machine it comes a few milliseconds after the timeout; a machine busy with other work adds
- * spikes of several hundred, which this absorbs without hiding a second wait.)
+ * A request waits for the pool once: its 503 comes within the pool timeout and half a second of
+ * its own time (docs/operations.md). A second wait (to clean up, say) would add another timeout.
  */
-const TWO_WAITS_MS = 2 * POOL_TIMEOUT_MS;
+const ONE_WAIT_MS = POOL_TIMEOUT_MS + 500;
+/**
+ * A request that came back later than ONE_WAIT_MS is sent again, up to this many times in all,
+ * and its least time counts: a machine busy with other work stalls one request now and then by a
+ * few hundred milliseconds, while a second pool wait would delay every one of them.
+ */
+const TRIES = 3;
 /** Registration hashes the password (Argon2id, CPU-bound by design) before it needs the pool. */
 const HASHES_FIRST = 'POST /v1/auth/register';
+/** Bodies the OpenAPI schema cannot pin down (a currency this runtime knows). */
+const BODIES: Readonly<Record<string, object>> = {
+  'POST /v1/products': {
+    sku: 'POOL-1',
+    name: 'Held pool',
+    priceCents: 100,
+    currency: 'EUR',
+    stock: 1,
+  },
+};
+
+interface Timing {
+  readonly res: request.Response;
+  /** The request's own time: beyond what the machine charged any request just then. */
+  readonly ms: number;
+}
+
+/**
+ * Sends a fresh `send()` and times it, net of the machine's cost of a request without database
+ * work (a /health/live round trip just before) and of `ownWork` (CPU work the route does before
+ * it needs the database, measured just before as well). Up to TRIES times while over ONE_WAIT_MS:
+ * the try with the least time.
+ */
+async function ownTime(
+  server: Parameters<typeof request>[0],
+  send: () => request.Test,
+  ownWork: () => Promise<number> = () => Promise.resolve(0),
+): Promise<Timing> {
+  let best: Timing | undefined;
+  for (let tries = 0; tries < TRIES && !(best && best.ms < ONE_WAIT_MS); tries += 1) {
+    const { ms: busyMs } = await timed(() => request(server).get('/health/live'));
+    const workMs = await ownWork();
+    const { value: res, ms } = await timed(send);
+    if (!best || ms - busyMs - workMs < best.ms) best = { res, ms: ms - busyMs - workMs };
+  }
+  if (!best) throw new Error('TRIES must be at least 1');
+  return best;
+}
 
 /** A schema-valid request to `operation` (one fixed sample per route), as `token`. */
 function validRequest(
@@ -47,7 +91,8 @@ function validRequest(
   const call = requestTo(server, operation.method, path)
     .set(headers)
     .set(...bearer(token));
-  return operation.body ? call.send(sample(operation.body) as object) : call;
+  if (!operation.body) return call;
+  return call.send(BODIES[routeName(operation)] ?? (sample(operation.body) as object));
 }
 
 describe('database pool exhausted', () => {
@@ -86,13 +131,14 @@ describe('database pool exhausted', () => {
       // Each rename holds one of the two pooled connections while it waits for its row.
       held = Promise.all([rename(first, 'first, later'), rename(second, 'second, later')]);
       await lock.blocked(2);
-      const { value: res, ms } = await timed(() =>
+      // Its session is not cached yet: looking it up is the request's one pool wait.
+      const { res, ms } = await ownTime(t.server, () =>
         request(t.server)
           .get('/v1/users/me')
           .set(...bearer(third.accessToken)),
       );
       expectUnavailable(res);
-      expect(ms).toBeLessThan(POOL_TIMEOUT_MS + 1_000);
+      expect(ms).toBeLessThan(ONE_WAIT_MS);
     } finally {
       await lock.release();
     }
@@ -112,8 +158,8 @@ describe('database pool exhausted', () => {
       register(t.server),
       registerAdmin(t),
     ]);
-    // What hashing a password takes on this machine right now (a whole registration, at most).
-    const { ms: hashingMs } = await timed(() => register(t.server));
+    const hasher = t.app.get(PasswordHasher);
+    const hashing = async (): Promise<number> => (await timed(() => hasher.hash(PASSWORD))).ms;
     // The admin's session is looked up once now, so it is cached: the routes below reach their
     // own queries instead of stopping at authentication.
     await request(t.server)
@@ -123,8 +169,7 @@ describe('database pool exhausted', () => {
     const operations = operationsOf((await request(t.server).get('/openapi.json')).body);
 
     const lock = await lockUserRows([first.user.id, second.user.id]);
-    /** `ms`: the time of the request beyond what a request without database work took. */
-    let answers: { route: string; res: request.Response; ms: number }[];
+    let answers: (Timing & { route: string })[];
     try {
       const held = [first, second].map((tokens) =>
         request(t.server)
@@ -137,13 +182,13 @@ describe('database pool exhausted', () => {
       // One at a time, so each request's time is its own wait, not a queue behind the others.
       answers = [];
       for (const operation of operations) {
-        // What any request costs on this machine right now, database aside (a busy machine
-        // adds hundreds of milliseconds): allowed on top, as it is not waiting for the pool.
-        const { ms: busyMs } = await timed(() => request(t.server).get('/health/live'));
-        const { value: res, ms } = await timed(() =>
-          validRequest(t.server, operation, admin.accessToken),
+        const route = routeName(operation);
+        const timing = await ownTime(
+          t.server,
+          () => validRequest(t.server, operation, admin.accessToken),
+          route === HASHES_FIRST ? hashing : undefined,
         );
-        answers.push({ route: routeName(operation), res, ms: ms - busyMs });
+        answers.push({ route, ...timing });
       }
       await lock.release();
       expect(await Promise.all(held)).toEqual([200, 200]);
@@ -151,9 +196,7 @@ describe('database pool exhausted', () => {
       await lock.release();
     }
 
-    const slow = answers.filter(
-      ({ route, ms }) => ms >= TWO_WAITS_MS + (route === HASHES_FIRST ? hashingMs : 0),
-    );
+    const slow = answers.filter(({ ms }) => ms >= ONE_WAIT_MS);
     expect(slow.map(({ route, res, ms }) => ({ route, status: res.status, ms }))).toEqual([]);
     const unavailable = answers.filter(({ res }) => res.status === 503);
     for (const { res } of unavailable) expectUnavailable(res);
@@ -163,6 +206,7 @@ describe('database pool exhausted', () => {
         'GET /v1/users/me',
         'GET /v1/users',
         'GET /v1/products',
+        'POST /v1/products',
         'POST /v1/orders',
         'GET /v1/orders',
         'POST /v1/auth/login',

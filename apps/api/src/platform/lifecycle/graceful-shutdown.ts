@@ -47,16 +47,37 @@ export function drainWhileShuttingDown(app: NestFastifyApplication): void {
   });
 }
 
+/** Resolves once the event loop has polled for I/O again: bytes already received are read. */
+function afterIoPoll(): Promise<void> {
+  // The outer callback runs at the end of this loop iteration; the inner one only after the
+  // next iteration's poll phase, which reads every socket with data waiting.
+  return new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
+}
+
+/**
+ * Resolves once no request is in flight and none is on its way in. After the last answer the
+ * event loop first reads what the connections have already received: a request that landed on a
+ * kept-alive connection just as that answer went out is counted then (and answered 503), so its
+ * connection is not closed under it with the request unread, which the client sees as a reset.
+ */
+async function settled(lifecycle: LifecycleService): Promise<void> {
+  do {
+    await lifecycle.idle();
+    await afterIoPoll();
+  } while (lifecycle.requestsInFlight > 0);
+}
+
 /**
  * Stops taking connections but keeps the open ones (http.Server#close would drop the idle
  * kept-alive ones at once, resetting a request already on its way), waits until every request
- * in flight is answered, then closes what is left: idle connections and unfinished request heads.
+ * in flight is answered and none has just arrived, then closes what is left: idle connections
+ * and unfinished request heads.
  */
 async function drainHttpServer(server: Server, lifecycle: LifecycleService): Promise<void> {
   const closed = new Promise<void>((resolve) => {
     NetServer.prototype.close.call(server, () => resolve());
   });
-  await lifecycle.idle();
+  await settled(lifecycle);
   server.closeAllConnections();
   await closed;
 }

@@ -18,6 +18,11 @@ export class LifecycleService {
     this.shuttingDown = true;
   }
 
+  /** Requests received and not yet answered. */
+  get requestsInFlight(): number {
+    return this.inFlight;
+  }
+
   requestStarted(): void {
     this.inFlight += 1;
   }

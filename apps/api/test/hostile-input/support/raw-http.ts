@@ -21,7 +21,7 @@ export function sendRaw(port: number, bytes: string | Buffer): Promise<RawRespon
     socket.on('error', (error) => (chunks.length > 0 ? undefined : reject(error)));
     socket.on('close', () => {
       const text = Buffer.concat(chunks).toString('latin1');
-      const response = parse(text);
+      const response = parseRawResponse(text);
       if (response) resolve(response);
       else reject(new Error(`no complete response: ${JSON.stringify(text.slice(0, 200))}`));
     });
@@ -29,7 +29,8 @@ export function sendRaw(port: number, bytes: string | Buffer): Promise<RawRespon
   });
 }
 
-function parse(text: string): RawResponse | undefined {
+/** The response at the start of `text`, once its status line and headers are complete. */
+export function parseRawResponse(text: string): RawResponse | undefined {
   const end = text.indexOf('\r\n\r\n');
   if (end < 0) return undefined;
   const [statusLine = '', ...lines] = text.slice(0, end).split('\r\n');

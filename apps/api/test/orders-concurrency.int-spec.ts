@@ -160,6 +160,7 @@ describe('orders under concurrency', () => {
       await client.connect();
       await client.query('BEGIN');
       await client.query('SELECT 1 FROM products WHERE id = $1 FOR UPDATE', [productId]);
+      let released = false;
       const waiting = async (): Promise<{ pid: number; query: string }[]> =>
         (
           await client.query<{ pid: number; query: string }>(
@@ -174,63 +175,68 @@ describe('orders under concurrency', () => {
             const rows = await waiting();
             return rows.length >= count ? rows : undefined;
           }),
+        /** Ends the holding transaction; once, however often called. */
         release: async () => {
+          if (released) return;
+          released = true;
           await client.query('ROLLBACK');
           await client.end();
         },
       };
     }
 
-    it('waits for it and replays what it committed', async () => {
+    /**
+     * A user ordering one unit of a product with stock 10 under one Idempotency-Key, while the
+     * product's row is held (holdProduct): `send` places that same request, again and again.
+     */
+    async function heldOrder() {
       const [user, productId] = [await newUser(), await newProduct(10)];
       const key = randomUUID();
-      const items: Items = [{ productId, quantity: 1 }];
       const lock = await holdProduct(productId);
+      return { user, productId, lock, send: () => place(user, [{ productId, quantity: 1 }], key) };
+    }
+
+    it('waits for it and replays what it committed', async () => {
+      const { user, productId, lock, send } = await heldOrder();
       try {
-        const first = place(user, items, key);
+        const first = send();
         await lock.blocked(1);
-        const twin = place(user, items, key);
+        const twin = send();
         await lock.blocked(2);
         await lock.release();
         const [original, replay] = await Promise.all([first, twin]);
         expect(original.replayed).toBe(false);
         expect(replay).toEqual({ placed: original.placed, replayed: true });
       } finally {
-        await lock.release().catch(() => undefined);
+        await lock.release();
       }
       expect(await prisma.order.count({ where: { userId: user } })).toBe(1);
       expect(await stockOf(productId)).toBe(9);
     });
 
     it('answers 409 in flight when it runs longer than a twin waits, then replays it', async () => {
-      const [user, productId] = [await newUser(), await newProduct(10)];
-      const key = randomUUID();
-      const items: Items = [{ productId, quantity: 1 }];
-      const lock = await holdProduct(productId);
+      const { user, lock, send } = await heldOrder();
       let first: Promise<{ placed: VersionedOrder; replayed: boolean }>;
       try {
-        first = place(user, items, key);
+        first = send();
         await lock.blocked(1);
-        await expect(place(user, items, key)).rejects.toMatchObject({
+        await expect(send()).rejects.toMatchObject({
           code: 'idempotency_in_flight',
         });
       } finally {
         await lock.release();
       }
       const original = await first;
-      expect(await place(user, items, key)).toEqual({ placed: original.placed, replayed: true });
+      expect(await send()).toEqual({ placed: original.placed, replayed: true });
       expect(await prisma.order.count({ where: { userId: user } })).toBe(1);
     });
 
     it('runs the order itself when the holder dies (its connection is killed)', async () => {
-      const [user, productId] = [await newUser(), await newProduct(10)];
-      const key = randomUUID();
-      const items: Items = [{ productId, quantity: 1 }];
-      const lock = await holdProduct(productId);
+      const { user, productId, lock, send } = await heldOrder();
       try {
-        const first = place(user, items, key);
+        const first = send();
         const [holder] = await lock.blocked(1);
-        const twin = place(user, items, key);
+        const twin = send();
         await lock.blocked(2);
         await prisma.$executeRaw`SELECT pg_terminate_backend(${holder!.pid}::int)`;
         await expect(first).rejects.toThrow();
@@ -238,7 +244,7 @@ describe('orders under concurrency', () => {
         await lock.release();
         expect((await twin).replayed).toBe(false);
       } finally {
-        await lock.release().catch(() => undefined);
+        await lock.release();
       }
       expect(await prisma.order.count({ where: { userId: user } })).toBe(1);
       expect(await stockOf(productId)).toBe(9);

@@ -74,57 +74,35 @@ describe('startup with bad configuration', () => {
 
 describe('npm start (local.js) against real services', () => {
   it('migrates, serves, and exits 0 on SIGTERM after draining', async () => {
-    const child = spawn(process.execPath, [dist('local.js')], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        DATABASE_URL: workerDatabaseUrl(),
-        PORT: '0',
-        METRICS_PORT: '0',
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'info',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+    const local = await startLocal({ DATABASE_URL: workerDatabaseUrl(), HOST: '127.0.0.1' });
+    let tokens: { accessToken: string; refreshToken: string };
+    // Secrets never reach a log line: sign up, then use the tokens.
+    const password = 'a secret nobody should log 1';
+    let code: number | null;
     try {
-      let output = '';
-      // The banner is printed once the server listens; it names the port the system picked.
-      const port = await new Promise<number>((resolve, reject) => {
-        child.stdout.on('data', (chunk: Buffer) => {
-          output += chunk.toString();
-          const match = /API\s+http:\/\/localhost:(\d+)\/v1/.exec(output);
-          if (match?.[1]) resolve(Number(match[1]));
-        });
-        void exited.then(() => reject(new Error(`local.js exited early:\n${output}`)));
-      });
-      const ready = await fetch(`http://127.0.0.1:${port}/health/ready`);
+      const ready = await fetch(`${local.baseUrl}/health/ready`);
       expect(ready.status).toBe(200);
 
-      // Secrets never reach a log line: sign up, then use the tokens.
-      const password = 'a secret nobody should log 1';
-      const signup = await fetch(`http://127.0.0.1:${port}/v1/auth/register`, {
+      const signup = await fetch(`${local.baseUrl}/v1/auth/register`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ email: `log-${Date.now()}@example.com`, password }),
       });
       expect(signup.status).toBe(201);
-      const tokens = (await signup.json()) as { accessToken: string; refreshToken: string };
-      const me = await fetch(`http://127.0.0.1:${port}/v1/users/me`, {
+      tokens = (await signup.json()) as { accessToken: string; refreshToken: string };
+      const me = await fetch(`${local.baseUrl}/v1/users/me`, {
         headers: { authorization: `Bearer ${tokens.accessToken}` },
       });
       expect(me.status).toBe(200);
-      expect(output).toContain('Redis      none: cache and rate limits in process');
-
-      child.kill('SIGTERM');
-      const [code] = await exited;
-      expect(code).toBe(0);
-      expect(output).toContain('shutdown complete');
-      expect(output).toContain('"url":"/v1/users/me"');
-      for (const secret of [password, tokens.accessToken, tokens.refreshToken, '$argon2id']) {
-        expect(output).not.toContain(secret);
-      }
+      expect(local.output()).toContain('Redis      none: cache and rate limits in process');
     } finally {
-      child.kill('SIGKILL');
+      code = await local.stop();
+    }
+    expect(code).toBe(0);
+    expect(local.output()).toContain('shutdown complete');
+    expect(local.output()).toContain('"url":"/v1/users/me"');
+    for (const secret of [password, tokens.accessToken, tokens.refreshToken, '$argon2id']) {
+      expect(local.output()).not.toContain(secret);
     }
     // A whole process start (migrations included) takes seconds, not jest's default 5.
   }, 60_000);
@@ -138,30 +116,54 @@ interface LocalProcess {
   stop(): Promise<number | null>;
 }
 
-/** `npm start`'s process (built local.js) with exactly `env`; resolves once its banner is out. */
-async function startLocal(env: Record<string, string>): Promise<LocalProcess> {
+interface LocalChild {
+  readonly exited: Promise<[number | null, NodeJS.Signals | null]>;
+  /** Everything it has written so far, stdout and stderr. */
+  output(): string;
+  /** Calls `listener` with the whole output each time more of it arrives. */
+  watch(listener: (output: string) => void): void;
+  kill(signal: NodeJS.Signals): void;
+}
+
+/** `npm start`'s process (built local.js) with exactly `env`, on ports the system picks. */
+function spawnLocal(env: Record<string, string>): LocalChild {
   const child = spawn(process.execPath, [dist('local.js')], {
     env: { PATH: process.env.PATH ?? '', PORT: '0', METRICS_PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
   let output = '';
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const listeners: ((output: string) => void)[] = [];
+  const append = (chunk: Buffer): void => {
+    output += chunk.toString();
+    for (const listener of listeners) listener(output);
+  };
+  child.stdout.on('data', append);
+  child.stderr.on('data', append);
+  return {
+    exited: once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>,
+    output: () => output,
+    watch: (listener) => listeners.push(listener),
+    kill: (signal) => child.kill(signal),
+  };
+}
+
+/** `spawnLocal`, resolved once its banner is out (it names the port the system picked). */
+async function startLocal(env: Record<string, string>): Promise<LocalProcess> {
+  const local = spawnLocal(env);
   const port = await new Promise<number>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
+    local.watch((output) => {
       const match = /API\s+http:\/\/localhost:(\d+)\/v1/.exec(output);
       if (match?.[1] && output.includes('  Tokens ')) resolve(Number(match[1]));
     });
-    void exited.then(() => reject(new Error(`local.js exited early:\n${output}`)));
+    void local.exited.then(() => reject(new Error(`local.js exited early:\n${local.output()}`)));
   });
   return {
     port,
     baseUrl: `http://127.0.0.1:${port}`,
-    output: () => output,
+    output: () => local.output(),
     stop: async () => {
-      child.kill('SIGTERM');
-      const [code] = await exited;
+      local.kill('SIGTERM');
+      const [code] = await local.exited;
       return code;
     },
   };
@@ -209,31 +211,18 @@ describe('npm start (local.js): the first ten minutes', () => {
   }, 60_000);
 
   it('a stop asked for while it starts waits until it can drain (npm run dev restarting early)', async () => {
-    const child = spawn(process.execPath, [dist('local.js')], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        DATABASE_URL: workerDatabaseUrl(),
-        PORT: '0',
-        METRICS_PORT: '0',
-        LOG_LEVEL: 'info',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
-    let output = '';
+    const local = spawnLocal({ DATABASE_URL: workerDatabaseUrl() });
     let stopped = false;
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
+    local.watch((output) => {
       // Nest starts after the migrations: the app is being built, not yet able to drain.
       if (!stopped && output.includes('Starting Nest application')) {
         stopped = true;
-        child.kill('SIGTERM');
+        local.kill('SIGTERM');
       }
     });
-    const [code, signal] = await exited;
+    const [code, signal] = await local.exited;
     expect({ code, signal }).toEqual({ code: 0, signal: null });
-    expect(output).toContain('shutdown complete');
+    expect(local.output()).toContain('shutdown complete');
   }, 60_000);
 
   it('keeps its signing key: a token issued before a restart still works after it', async () => {

@@ -1,24 +1,17 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import {
-  FaultProxy,
-  eventually,
-  requireHarnessEnv,
-  targetOfUrl,
-  testConfig,
-  workerDatabaseUrl,
-} from '@libs/testing';
-import {
-  type ApiProcess,
-  PROCESS_TEST_TIMEOUT_MS,
-  startApiProcess,
-} from '../support/api-process.js';
+import { eventually } from '@libs/testing';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { shutdownGracefully } from '../../src/platform/lifecycle/graceful-shutdown.js';
 import { LifecycleService } from '../../src/platform/lifecycle/lifecycle.service.js';
+import { PROCESS_TEST_TIMEOUT_MS } from '../support/api-process.js';
 import { register, type Tokens } from '../support/identity.js';
 import { Gate, ProbeModule, probeGate } from '../support/probe.module.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import {
+  type ApiProcessBehindProxy,
+  startApiProcessBehindProxy,
+} from './support/api-process-behind-proxy.js';
 import { PROBLEM } from './support/expectations.js';
 import { type Exchange, KeepAliveClient } from './support/keep-alive-client.js';
 import { listenOnLoopback } from './support/listen.js';
@@ -47,28 +40,14 @@ function expectDrainAnswer(exchange: Exchange | RawExchange): void {
 }
 
 describe('SIGTERM with keep-alive clients under load (the built main.js)', () => {
-  let postgres: FaultProxy;
-  let api: ApiProcess;
+  let api: ApiProcessBehindProxy;
 
   beforeAll(async () => {
-    const databaseUrl = workerDatabaseUrl();
-    postgres = await FaultProxy.start(targetOfUrl(databaseUrl));
-    api = await startApiProcess({
-      DATABASE_URL: postgres.via(databaseUrl),
-      REDIS_URL: requireHarnessEnv().redisUrl,
-      REDIS_KEY_PREFIX: testConfig().redis.keyPrefix,
-      LOG_LEVEL: 'info',
-      RATE_LIMIT_PER_MINUTE: '1000000',
-      RATE_LIMIT_AUTH_PER_MINUTE: '1000000',
-      RATE_LIMIT_ACCOUNT_PER_MINUTE: '1000000',
-      SHUTDOWN_TIMEOUT_MS: '20000',
-    });
+    api = await startApiProcessBehindProxy({ SHUTDOWN_TIMEOUT_MS: '20000' });
   }, PROCESS_TEST_TIMEOUT_MS);
 
   afterAll(async () => {
-    postgres.pass();
-    await api.stop();
-    await postgres.close();
+    await api.close();
   });
 
   it(
@@ -98,7 +77,7 @@ describe('SIGTERM with keep-alive clients under load (the built main.js)', () =>
       );
 
       // Requests held in flight by the database keep the instance draining.
-      postgres.pause();
+      api.postgres.pause();
       const writers = accounts.map(() => new KeepAliveClient(api.baseUrl));
       const held = accounts.map((tokens, i) =>
         writers[i]!.send('PATCH', '/v1/users/me', {
@@ -106,7 +85,10 @@ describe('SIGTERM with keep-alive clients under load (the built main.js)', () =>
           body: { name: `renamed while draining ${i}` },
         }),
       );
-      await eventually('the held requests in flight', () => postgres.waitingConnections >= HELD);
+      await eventually(
+        'the held requests in flight',
+        () => api.postgres.waitingConnections >= HELD,
+      );
 
       draining = true;
       const exited = api.stop(); // SIGTERM now
@@ -122,7 +104,7 @@ describe('SIGTERM with keep-alive clients under load (the built main.js)', () =>
       );
 
       // The held requests complete, asking their clients to close the connection.
-      postgres.pass();
+      api.postgres.pass();
       for (const answer of await Promise.all(held)) {
         expect(answer).toMatchObject({ status: 200, headers: { connection: 'close' } });
       }

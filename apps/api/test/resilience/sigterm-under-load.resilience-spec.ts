@@ -1,48 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import {
-  FaultProxy,
-  eventually,
-  query,
-  requireHarnessEnv,
-  targetOfUrl,
-  testConfig,
-  workerDatabaseUrl,
-} from '@libs/testing';
+import { eventually, query, workerDatabaseUrl } from '@libs/testing';
 import request from 'supertest';
 import { PASSWORD, bearer, newEmail, register, type Tokens } from '../support/identity.js';
+import { PROCESS_TEST_TIMEOUT_MS } from '../support/api-process.js';
 import {
-  type ApiProcess,
-  PROCESS_TEST_TIMEOUT_MS,
-  startApiProcess,
-} from '../support/api-process.js';
+  type ApiProcessBehindProxy,
+  startApiProcessBehindProxy,
+} from './support/api-process-behind-proxy.js';
 import { Load } from './support/load.js';
 
 /** Requests held in flight (by a stalled database) when the signal arrives. */
 const IN_FLIGHT = 6;
 
 describe('SIGTERM under load (the built main.js, a real signal)', () => {
-  let postgres: FaultProxy;
-  let api: ApiProcess;
+  let api: ApiProcessBehindProxy;
 
   beforeAll(async () => {
-    const databaseUrl = workerDatabaseUrl();
-    postgres = await FaultProxy.start(targetOfUrl(databaseUrl));
-    api = await startApiProcess({
-      DATABASE_URL: postgres.via(databaseUrl),
-      REDIS_URL: requireHarnessEnv().redisUrl,
-      REDIS_KEY_PREFIX: testConfig().redis.keyPrefix,
-      LOG_LEVEL: 'info',
-      RATE_LIMIT_PER_MINUTE: '1000000',
-      RATE_LIMIT_AUTH_PER_MINUTE: '1000000',
-      RATE_LIMIT_ACCOUNT_PER_MINUTE: '1000000',
-      SHUTDOWN_TIMEOUT_MS: '10000',
-    });
+    api = await startApiProcessBehindProxy({ SHUTDOWN_TIMEOUT_MS: '10000' });
   }, PROCESS_TEST_TIMEOUT_MS);
 
   afterAll(async () => {
-    postgres.pass();
-    await api.stop(); // at once if the test got that far
-    await postgres.close();
+    await api.close(); // at once if the test got that far
   });
 
   it(
@@ -66,7 +44,7 @@ describe('SIGTERM under load (the built main.js, a real signal)', () => {
       // (writes, because Prisma batches concurrent reads into one query). Half are renames, one
       // query each; half are sign-ups, which need the pool again after the held query (for the
       // session), so the pool must outlive the drain.
-      postgres.pause();
+      api.postgres.pause();
       const newEmails = accounts.map(() => newEmail('during-shutdown'));
       const answers = Promise.all(
         accounts.map((tokens, i) =>
@@ -82,7 +60,7 @@ describe('SIGTERM under load (the built main.js, a real signal)', () => {
       );
       await eventually(
         'every request to be in flight',
-        () => postgres.waitingConnections >= IN_FLIGHT,
+        () => api.postgres.waitingConnections >= IN_FLIGHT,
       );
 
       const exited = api.stop(); // sends SIGTERM now
@@ -96,7 +74,7 @@ describe('SIGTERM under load (the built main.js, a real signal)', () => {
         );
       expect([503, 'refused']).toContain(ready);
 
-      postgres.pass();
+      api.postgres.pass();
       const results = await answers;
       expect(results.map((res) => res.status)).toEqual(
         accounts.map((_, i) => (i % 2 === 0 ? 200 : 201)),

@@ -52,11 +52,43 @@ describe('loadConfig', () => {
     );
   });
 
-  it('requires DATABASE_URL, REDIS_URL and JWT_SIGNING_KEYS in production', () => {
+  it('requires DATABASE_URL, REDIS_URL, JWT_SIGNING_KEYS and MFA_ENCRYPTION_KEYS in production', () => {
     expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
       'DATABASE_URL: required when NODE_ENV=production (set DATABASE_URL or DATABASE_URL_FILE)',
       'REDIS_URL: required when NODE_ENV=production (set REDIS_URL or REDIS_URL_FILE)',
       'JWT_SIGNING_KEYS: required when NODE_ENV=production (set JWT_SIGNING_KEYS or JWT_SIGNING_KEYS_FILE)',
+      'MFA_ENCRYPTION_KEYS: required when NODE_ENV=production (set MFA_ENCRYPTION_KEYS or MFA_ENCRYPTION_KEYS_FILE)',
+    ]);
+  });
+
+  it('reads MFA encryption keys in order, first one first', () => {
+    const a = Buffer.alloc(32, 1);
+    const b = Buffer.alloc(32, 2);
+    const config = loadConfig({
+      MFA_ENCRYPTION_KEYS: `2026-02:${a.toString('base64')}, 2025-11:${b.toString('base64').replace('=', '')}`,
+    });
+    expect(config.mfa.encryptionKeys).toEqual([
+      { kid: '2026-02', key: a },
+      { kid: '2025-11', key: b },
+    ]);
+    expect(loadConfig({}).mfa.encryptionKeys).toBeUndefined();
+  });
+
+  it('checks MFA encryption keys without printing them', () => {
+    const short = Buffer.alloc(16, 7).toString('base64');
+    const good = Buffer.alloc(32, 7).toString('base64');
+    const problems = problemsOf({
+      MFA_ENCRYPTION_KEYS: `k1:${short},${good},k2:${good},k2:${good},k3:not base64 at all!`,
+    });
+    expect(problems).toEqual([
+      'MFA_ENCRYPTION_KEYS.k1: the key must be 32 bytes in base64',
+      'MFA_ENCRYPTION_KEYS.1: must be kid:base64key, the kid of letters, digits, ".", "_" or "-"',
+      'MFA_ENCRYPTION_KEYS.k2: kids must be unique',
+      'MFA_ENCRYPTION_KEYS.k3: the key must be 32 bytes in base64',
+    ]);
+    expect(problems.join()).not.toContain(short);
+    expect(problemsOf({ MFA_ENCRYPTION_KEYS: ' , ' })).toEqual([
+      'MFA_ENCRYPTION_KEYS: must hold at least one key',
     ]);
   });
 

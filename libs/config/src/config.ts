@@ -20,6 +20,45 @@ const signingKeys = z
     'kids must be unique',
   );
 
+/** One key of MFA_ENCRYPTION_KEYS: an id and 32 bytes of AES-256 key. */
+export interface EncryptionKey {
+  readonly kid: string;
+  readonly key: Buffer;
+}
+
+const KID = /^[A-Za-z0-9._-]{1,64}$/;
+/** 32 bytes in standard base64: 43 characters and one `=` (which may be left off). */
+const BASE64_32_BYTES = /^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=?$/;
+
+/** `kid:base64key,...`: problems name the position and kid, never a key. */
+export function parseEncryptionKeys(value: string): { keys: EncryptionKey[]; problems: string[] } {
+  const keys: EncryptionKey[] = [];
+  const problems: string[] = [];
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  if (entries.length === 0) problems.push('MFA_ENCRYPTION_KEYS: must hold at least one key');
+  entries.forEach((entry, index) => {
+    const at = entry.indexOf(':');
+    const kid = at > 0 ? entry.slice(0, at) : '';
+    const encoded = at > 0 ? entry.slice(at + 1) : '';
+    const key = Buffer.from(encoded, 'base64');
+    if (!KID.test(kid)) {
+      problems.push(
+        `MFA_ENCRYPTION_KEYS.${index}: must be kid:base64key, the kid of letters, digits, ".", "_" or "-"`,
+      );
+    } else if (!BASE64_32_BYTES.test(encoded) || key.length !== 32) {
+      problems.push(`MFA_ENCRYPTION_KEYS.${kid}: the key must be 32 bytes in base64`);
+    } else if (keys.some((other) => other.kid === kid)) {
+      problems.push(`MFA_ENCRYPTION_KEYS.${kid}: kids must be unique`);
+    } else {
+      keys.push({ kid, key });
+    }
+  });
+  return { keys, problems };
+}
+
 const oidcProvider = z.strictObject({
   name: z.string().regex(/^[a-z0-9-]{1,32}$/, 'lower-case letters, digits and dashes'),
   issuer: z.url({ protocol: /^https?$/ }),
@@ -73,6 +112,11 @@ export interface Config {
     };
     readonly oidcProviders: readonly OidcProviderConfig[];
   };
+  readonly mfa: {
+    /** The first encrypts; all decrypt. Undefined outside production when not configured. */
+    readonly encryptionKeys: readonly EncryptionKey[] | undefined;
+    readonly totpIssuer: string;
+  };
   readonly rateLimit: {
     readonly perMinute: number;
     readonly authPerMinute: number;
@@ -124,8 +168,9 @@ function parseTrustProxy(value: string): boolean | number | string {
 
 /**
  * Validates the environment and returns the typed configuration, or throws a ConfigError that
- * names every missing or invalid variable at once. A process that issues no tokens (the worker)
- * passes `signingKeys: false`: production then does not require JWT_SIGNING_KEYS.
+ * names every missing or invalid variable at once. A process that signs nobody in (the worker)
+ * passes `signingKeys: false`: production then requires neither JWT_SIGNING_KEYS nor
+ * MFA_ENCRYPTION_KEYS.
  */
 export function loadConfig(
   source: NodeJS.ProcessEnv = process.env,
@@ -155,12 +200,17 @@ export function loadConfig(
     if (!env.DATABASE_URL) problems.push(required('DATABASE_URL'));
     if (!env.REDIS_URL) problems.push(required('REDIS_URL'));
     if (needsSigningKeys && !env.JWT_SIGNING_KEYS) problems.push(required('JWT_SIGNING_KEYS'));
+    if (needsSigningKeys && !env.MFA_ENCRYPTION_KEYS) {
+      problems.push(required('MFA_ENCRYPTION_KEYS'));
+    }
   }
   if (env.LOCAL_WORKER && !env.REDIS_URL) {
     problems.push('LOCAL_WORKER: needs REDIS_URL (the worker queues its jobs in Redis)');
   }
   const keys = env.JWT_SIGNING_KEYS ? signingKeys.safeParse(env.JWT_SIGNING_KEYS) : undefined;
   if (keys && !keys.success) problems.push(...describe('JWT_SIGNING_KEYS', keys.error));
+  const mfaKeys = env.MFA_ENCRYPTION_KEYS ? parseEncryptionKeys(env.MFA_ENCRYPTION_KEYS) : undefined;
+  if (mfaKeys) problems.push(...mfaKeys.problems);
   const providers = oidcProviders.safeParse(env.OIDC_PROVIDERS);
   if (!providers.success) problems.push(...describe('OIDC_PROVIDERS', providers.error));
   if (problems.length > 0 || !providers.success) throw new ConfigError(problems);
@@ -202,6 +252,7 @@ export function loadConfig(
       },
       oidcProviders: providers.data,
     },
+    mfa: { encryptionKeys: mfaKeys?.keys, totpIssuer: env.MFA_TOTP_ISSUER },
     rateLimit: {
       perMinute: env.RATE_LIMIT_PER_MINUTE,
       authPerMinute: env.RATE_LIMIT_AUTH_PER_MINUTE,

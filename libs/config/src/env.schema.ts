@@ -130,6 +130,19 @@ export const envSchema = z.object({
     .describe(
       'JSON array of Ed25519 JWKs with a `kid`. The first (a private key) signs; all verify, so a retired key stays until its tokens expire. Required in production. Unset: `npm start` keeps a key in .cache/dev-signing-key.json, other processes generate one per process.',
     ),
+  MFA_ENCRYPTION_KEYS: z
+    .string()
+    .optional()
+    .describe(
+      'Keys that encrypt TOTP secrets at rest (AES-256-GCM): comma-separated `kid:base64key`, each key 32 random bytes (`openssl rand -base64 32`). The first encrypts new secrets; all decrypt, so rotate by prepending. Required in production. Unset: `npm start` keeps a key in .cache/dev-mfa-key.txt, other processes generate one per process.',
+    ),
+  MFA_TOTP_ISSUER: z
+    .string()
+    .min(1)
+    .max(64)
+    .refine((value) => !value.includes(':'), 'must not contain ":"')
+    .default('Example API')
+    .describe('Issuer name authenticator apps show next to the account (the otpauth:// URI).'),
   REFRESH_TOKEN_TTL_DAYS: z.coerce
     .number()
     .int()

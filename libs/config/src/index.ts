@@ -2,6 +2,7 @@ export {
   type Config,
   ConfigError,
   type Ed25519Jwk,
+  type EncryptionKey,
   loadConfig,
   type OidcProviderConfig,
 } from './config.js';

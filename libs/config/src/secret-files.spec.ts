@@ -36,6 +36,7 @@ describe('secrets as files (<NAME>_FILE)', () => {
       DATABASE_URL: 'postgresql://app:pw@db:5432/app\n',
       REDIS_URL: 'rediss://cache:6380/0\n',
       JWT_SIGNING_KEYS: signingKeys,
+      MFA_ENCRYPTION_KEYS: `m1:${Buffer.alloc(32, 9).toString('base64')}\n`,
       OIDC_PROVIDERS: JSON.stringify([{ ...provider, clientSecret: 's3cret' }]),
     });
     const config = loadConfig({
@@ -45,12 +46,13 @@ describe('secrets as files (<NAME>_FILE)', () => {
     expect(config.database.url).toBe('postgresql://app:pw@db:5432/app');
     expect(config.redis.url).toBe('rediss://cache:6380/0');
     expect(config.auth.signingKeys?.[0]?.kid).toBe('k1');
+    expect(config.mfa.encryptionKeys).toEqual([{ kid: 'm1', key: Buffer.alloc(32, 9) }]);
     expect(config.auth.oidcProviders[0]?.clientSecret).toBe('s3cret');
   });
 
-  it('covers the database and Redis URLs, the signing keys and the OIDC providers', () => {
+  it('covers the database and Redis URLs, the signing and MFA keys and the OIDC providers', () => {
     expect([...SECRET_VARIABLES].sort()).toEqual(
-      ['DATABASE_URL', 'JWT_SIGNING_KEYS', 'OIDC_PROVIDERS', 'REDIS_URL'].sort(),
+      ['DATABASE_URL', 'JWT_SIGNING_KEYS', 'MFA_ENCRYPTION_KEYS', 'OIDC_PROVIDERS', 'REDIS_URL'].sort(),
     );
   });
 

@@ -8,6 +8,7 @@ export const SECRET_VARIABLES = [
   'DATABASE_URL',
   'REDIS_URL',
   'JWT_SIGNING_KEYS',
+  'MFA_ENCRYPTION_KEYS',
   'OIDC_PROVIDERS',
 ] as const;
 

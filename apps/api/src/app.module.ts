@@ -8,6 +8,7 @@ import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { OidcModule } from './auth/oidc/oidc.module.js';
 import { HealthModule } from './health/health.module.js';
+import { MfaModule } from './mfa/mfa.module.js';
 import { OrdersModule } from './orders/orders.module.js';
 import { ProductsModule } from './products/products.module.js';
 import { FeatureFlagsModule } from './platform/feature-flags/feature-flags.module.js';
@@ -35,6 +36,7 @@ export class AppModule {
         OidcModule,
         UsersModule,
         ApiKeysModule,
+        MfaModule,
         ProductsModule,
         OrdersModule,
       ],

@@ -209,7 +209,9 @@ export function loadConfig(
   }
   const keys = env.JWT_SIGNING_KEYS ? signingKeys.safeParse(env.JWT_SIGNING_KEYS) : undefined;
   if (keys && !keys.success) problems.push(...describe('JWT_SIGNING_KEYS', keys.error));
-  const mfaKeys = env.MFA_ENCRYPTION_KEYS ? parseEncryptionKeys(env.MFA_ENCRYPTION_KEYS) : undefined;
+  const mfaKeys = env.MFA_ENCRYPTION_KEYS
+    ? parseEncryptionKeys(env.MFA_ENCRYPTION_KEYS)
+    : undefined;
   if (mfaKeys) problems.push(...mfaKeys.problems);
   const providers = oidcProviders.safeParse(env.OIDC_PROVIDERS);
   if (!providers.success) problems.push(...describe('OIDC_PROVIDERS', providers.error));

@@ -52,7 +52,13 @@ describe('secrets as files (<NAME>_FILE)', () => {
 
   it('covers the database and Redis URLs, the signing and MFA keys and the OIDC providers', () => {
     expect([...SECRET_VARIABLES].sort()).toEqual(
-      ['DATABASE_URL', 'JWT_SIGNING_KEYS', 'MFA_ENCRYPTION_KEYS', 'OIDC_PROVIDERS', 'REDIS_URL'].sort(),
+      [
+        'DATABASE_URL',
+        'JWT_SIGNING_KEYS',
+        'MFA_ENCRYPTION_KEYS',
+        'OIDC_PROVIDERS',
+        'REDIS_URL',
+      ].sort(),
     );
   });
 

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { ApiKeysModule } from '../api-keys/api-keys.module.js';
+import { MfaModule } from '../mfa/mfa.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
@@ -14,7 +15,7 @@ import { JwksController } from './tokens/jwks.controller.js';
 import { SigningKeys } from './tokens/signing-keys.js';
 
 @Module({
-  imports: [PassportModule, UsersModule, SessionsModule, PasswordsModule, ApiKeysModule],
+  imports: [PassportModule, UsersModule, SessionsModule, PasswordsModule, ApiKeysModule, MfaModule],
   controllers: [AuthController, JwksController],
   providers: [
     AuthService,

@@ -3,15 +3,21 @@ import { MemoryStore } from '@libs/cache';
 import { type Config, loadConfig } from '@libs/config';
 import { CacheMetrics, MetricsRegistry } from '@libs/observability';
 import { ManualClock, asReal } from '@libs/testing/fakes';
+import { InMemoryMfaRepository } from '../../test/fakes/mfa.repository.fake.js';
 import { FakePasswordHasher } from '../../test/fakes/password-hasher.fake.js';
 import { inMemoryAudit } from '../../test/fakes/audit.fake.js';
 import type { InMemoryAuditRepository } from '../../test/fakes/audit.repository.fake.js';
 import { InMemorySessionsRepository } from '../../test/fakes/sessions.repository.fake.js';
 import { InMemoryUsersRepository } from '../../test/fakes/users.repository.fake.js';
 import { decodeJwt } from '../../test/support/jwt.js';
+import { totpCode } from '../../test/support/totp.js';
+import type { MfaRepository } from '../mfa/mfa.repository.js';
+import { MfaService } from '../mfa/mfa.service.js';
+import { TotpSecretCipher } from '../mfa/totp-secret-cipher.js';
 import { DomainError } from '../platform/errors/domain-error.js';
 import type { UsersRepository } from '../users/users.repository.js';
-import { AuthService, type ExternalIdentity } from './auth.service.js';
+import { AuthService, type ExternalIdentity, type LoginResult } from './auth.service.js';
+import type { TokenResponse } from './dto/token-response.js';
 import type { PasswordHasher } from './passwords/password-hasher.js';
 import type { SessionsRepository } from './sessions/sessions.repository.js';
 import { SessionsService } from './sessions/sessions.service.js';
@@ -20,12 +26,20 @@ import { SigningKeys } from './tokens/signing-keys.js';
 
 const PASSWORD = 'a quiet walk in the mist 42';
 
+function tokensOf(result: LoginResult): TokenResponse {
+  if ('mfaRequired' in result) throw new Error('expected tokens, got an MFA challenge');
+  return result;
+}
+
 describe('AuthService', () => {
   let config: Config;
   let keys: SigningKeys;
   let users: InMemoryUsersRepository;
   let passwords: FakePasswordHasher;
   let sessions: SessionsService;
+  let sessionRows: InMemorySessionsRepository;
+  let clock: ManualClock;
+  let mfa: MfaService;
   let auth: AuthService;
   let events: InMemoryAuditRepository;
 
@@ -36,10 +50,10 @@ describe('AuthService', () => {
   });
 
   beforeEach(() => {
-    const clock = new ManualClock(new Date());
+    clock = new ManualClock(new Date());
     users = new InMemoryUsersRepository(clock);
     passwords = new FakePasswordHasher();
-    const sessionRows = new InMemorySessionsRepository((id) => users.rows.get(id));
+    sessionRows = new InMemorySessionsRepository((id) => users.rows.get(id));
     const fakes = inMemoryAudit(clock);
     events = fakes.events;
     const store = new MemoryStore(() => clock.now().getTime());
@@ -51,6 +65,14 @@ describe('AuthService', () => {
       new CacheMetrics(new MetricsRegistry()),
       fakes.unitOfWork,
     );
+    mfa = new MfaService(
+      config,
+      asReal<MfaRepository>(new InMemoryMfaRepository()),
+      asReal<UsersRepository>(users),
+      asReal<PasswordHasher>(passwords),
+      new TotpSecretCipher(config),
+      clock,
+    );
     auth = new AuthService(
       asReal<UsersRepository>(users),
       asReal<PasswordHasher>(passwords),
@@ -58,6 +80,7 @@ describe('AuthService', () => {
       new AccessTokenService(config, keys, clock),
       fakes.unitOfWork,
       fakes.audit,
+      mfa,
     );
   });
 
@@ -147,6 +170,71 @@ describe('AuthService', () => {
     });
   });
 
+  describe('with MFA on', () => {
+    /** Ada, with TOTP confirmed; the clock is past the confirmation's time step. */
+    const adaWithTotp = async (): Promise<{
+      id: string;
+      secret: string;
+      recoveryCodes: string[];
+    }> => {
+      const { user } = await auth.register({ email: 'ada@example.com', password: PASSWORD });
+      const { secret } = await mfa.startEnrolment(user.id);
+      const { recoveryCodes } = await mfa.confirmEnrolment(user.id, totpCode(secret, clock.now()));
+      clock.advance(30_000);
+      return { id: user.id, secret, recoveryCodes };
+    };
+    const challengeOf = (result: LoginResult): string => {
+      if (!('mfaRequired' in result)) throw new Error('expected an MFA challenge');
+      return result.mfaToken;
+    };
+
+    it('answers a right password with the second step only: no tokens, no session', async () => {
+      await adaWithTotp();
+      const sessionsBefore = sessionRows.sessions.size;
+      const result = await auth.login({ email: 'ada@example.com', password: PASSWORD });
+      expect(result).toEqual({ mfaRequired: true, mfaToken: expect.any(String), expiresIn: 300 });
+      expect(JSON.stringify(result)).not.toMatch(/accessToken|refreshToken/);
+      expect(sessionRows.sessions.size).toBe(sessionsBefore);
+      // A wrong password still answers as before: MFA tells nothing about the account.
+      await expect(
+        auth.login({ email: 'ada@example.com', password: 'not the password' }),
+      ).rejects.toEqual(new DomainError('invalid_credentials'));
+    });
+
+    it('completes the sign-in with a code or a recovery code: the usual tokens', async () => {
+      const { id, secret, recoveryCodes } = await adaWithTotp();
+      const byCode = await auth.verifyMfa(
+        challengeOf(await auth.login({ email: 'ada@example.com', password: PASSWORD })),
+        { code: totpCode(secret, clock.now()) },
+      );
+      expect(byCode).toMatchObject({ tokenType: 'Bearer', user: { id } });
+      await expect(sessions.live(sessionOf(byCode.accessToken))).resolves.not.toBeNull();
+      const byRecovery = await auth.verifyMfa(
+        challengeOf(await auth.login({ email: 'ada@example.com', password: PASSWORD })),
+        { recoveryCode: recoveryCodes[0] ?? '' },
+      );
+      expect(sessionOf(byRecovery.accessToken)).not.toBe(sessionOf(byCode.accessToken));
+      // The password alone signed nobody in: only the completed sign-ins are recorded.
+      expect(
+        events.rows
+          .filter((row) => row.action === 'auth.sign_in')
+          .map(({ outcome, targetId, details }) => ({ outcome, targetId, details })),
+      ).toEqual([
+        { outcome: 'success', targetId: id, details: { method: 'password+totp' } },
+        { outcome: 'success', targetId: id, details: { method: 'password+recovery_code' } },
+      ]);
+    });
+
+    it('starts no session for an account disabled between password and code', async () => {
+      const { id, secret } = await adaWithTotp();
+      const token = challengeOf(await auth.login({ email: 'ada@example.com', password: PASSWORD }));
+      await users.update(id, { disabled: true });
+      await expect(auth.verifyMfa(token, { code: totpCode(secret, clock.now()) })).rejects.toEqual(
+        new DomainError('invalid_mfa_token'),
+      );
+    });
+  });
+
   describe('refresh and logout', () => {
     it('refreshes into new tokens for the same user and session', async () => {
       const first = await auth.register({ email: 'ada@example.com', password: PASSWORD });
@@ -158,7 +246,7 @@ describe('AuthService', () => {
 
     it('logs out the caller’s session and the one of a refresh token of the same user', async () => {
       const phone = await auth.register({ email: 'ada@example.com', password: PASSWORD });
-      const laptop = await auth.login({ email: 'ada@example.com', password: PASSWORD });
+      const laptop = tokensOf(await auth.login({ email: 'ada@example.com', password: PASSWORD }));
       const caller = { id: phone.user.id, sessionId: sessionOf(phone.accessToken) };
       await auth.logout(caller, laptop.refreshToken);
       await expect(sessions.live(sessionOf(phone.accessToken))).resolves.toBeNull();

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Transaction } from '@libs/database';
 import { AuditService } from '../audit/audit.service.js';
+import { type MfaChallenge, MfaService, type SecondFactor } from '../mfa/mfa.service.js';
 import { UnitOfWork } from '../platform/database/unit-of-work.js';
 import { DomainError } from '../platform/errors/domain-error.js';
 import { type UserResponse, toUserResponse } from '../users/dto/user.schemas.js';
@@ -10,6 +11,9 @@ import { PasswordHasher } from './passwords/password-hasher.js';
 import { assertStrongPassword } from './passwords/strong-password.js';
 import { SessionsService } from './sessions/sessions.service.js';
 import { AccessTokenService } from './tokens/access-token.service.js';
+
+/** A password sign-in either completes or asks for the second factor. */
+export type LoginResult = TokenResponse | ({ readonly mfaRequired: true } & MfaChallenge);
 
 export interface ExternalIdentity {
   readonly provider: string;
@@ -28,6 +32,7 @@ export class AuthService {
     private readonly accessTokens: AccessTokenService,
     private readonly unitOfWork: UnitOfWork,
     private readonly audit: AuditService,
+    private readonly mfa: MfaService,
   ) {}
 
   async register(input: {
@@ -50,8 +55,11 @@ export class AuthService {
     }
   }
 
-  /** Unknown email and wrong password answer alike, in the same time. */
-  async login(input: { email: string; password: string }): Promise<TokenResponse> {
+  /**
+   * Unknown email and wrong password answer alike, in the same time. With MFA on, a right
+   * password only earns the challenge of the second step, never tokens.
+   */
+  async login(input: { email: string; password: string }): Promise<LoginResult> {
     const user = await this.users.findCredentialsByEmail(input.email);
     const valid =
       user?.passwordHash && !user.disabled
@@ -71,7 +79,21 @@ export class AuthService {
     if (this.passwords.needsRehash(user.passwordHash)) {
       await this.users.setPasswordHash(user.id, await this.passwords.hash(input.password));
     }
+    // Not signed in yet: the second step records the sign-in.
+    const challenge = await this.mfa.challenge(user.id);
+    if (challenge) return { mfaRequired: true, ...challenge };
     return this.signIn(user, { method: 'password' });
+  }
+
+  /** The second step of a password sign-in with MFA on: the usual tokens once the factor is right. */
+  async verifyMfa(mfaToken: string, factor: SecondFactor): Promise<TokenResponse> {
+    const userId = await this.mfa.verify(mfaToken, factor);
+    const user = await this.users.findCredentialsById(userId);
+    // Disabled between the password and the code: no session.
+    if (!user || user.disabled) throw new DomainError('invalid_mfa_token');
+    return this.signIn(user, {
+      method: 'code' in factor ? 'password+totp' : 'password+recovery_code',
+    });
   }
 
   async refresh(refreshToken: string): Promise<TokenResponse> {

@@ -18,7 +18,7 @@ export const newPassword = z
   .meta({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX, format: 'password' });
 
 /** A password being checked, not set: only bounded, so old or odd passwords still get a clean 401. */
-const presentedPassword = z.string().min(1).max(1024).meta({ format: 'password' });
+export const presentedPassword = z.string().min(1).max(1024).meta({ format: 'password' });
 
 /** 43 characters of base64url in practice; bounded loosely so a wrong one is a 401, not a 400. */
 const refreshToken = text({ min: 1, max: 512 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mfaChallengeResponse } from '../../mfa/dto/mfa.schemas.js';
 import { type UserResponse, userResponse } from '../../users/dto/user.schemas.js';
 
 export const tokenResponse = z
@@ -36,3 +37,12 @@ export interface TokenResponse {
   readonly refreshToken: string;
   readonly user: UserResponse;
 }
+
+/**
+ * What a password sign-in answers: the tokens, or, when the account has multi-factor sign-in on,
+ * the challenge to complete with POST /v1/auth/mfa/verify. Tell them apart by `mfaRequired`.
+ */
+export const loginResponse = z.union([tokenResponse, mfaChallengeResponse]).meta({
+  id: 'LoginResponse',
+  description: 'Tokens, or `mfaRequired: true` with an mfaToken when the account uses TOTP.',
+});

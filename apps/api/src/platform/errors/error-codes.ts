@@ -101,6 +101,47 @@ export const ERROR_CODES = {
     meaning:
       'A user holds at most 50 API keys that are not revoked: revoke one you no longer use, then create the new one.',
   },
+  invalid_mfa_token: {
+    status: 401,
+    type: '/problems/invalid-mfa-token',
+    title: 'The sign-in step is unknown, expired or already used',
+    meaning:
+      'The `mfaToken` is not one this service issued, is older than 5 minutes, already completed a sign-in, or took 5 wrong codes. Sign in with your password again for a new one.',
+  },
+  invalid_mfa_code: {
+    status: 401,
+    type: '/problems/invalid-mfa-code',
+    title: 'The code is wrong, expired or already used',
+    meaning:
+      'The authenticator code is not the one of this 30-second step (or the one before or after), was accepted once already, or the recovery code is unknown or spent. Wait for the next code and try again; on sign-in, a few wrong codes end the `mfaToken`.',
+  },
+  mfa_already_enabled: {
+    status: 409,
+    type: '/problems/mfa-already-enabled',
+    title: 'Multi-factor sign-in is on already',
+    meaning:
+      'Your account has an authenticator already. Turn it off first (with your password and a code) to enrol a new one.',
+  },
+  mfa_enrolment_not_started: {
+    status: 409,
+    type: '/problems/mfa-enrolment-not-started',
+    title: 'No authenticator is waiting for confirmation',
+    meaning:
+      'Confirming needs an enrolment started with `POST /v1/users/me/mfa/totp` and not confirmed yet. Start one, add it to your app, then confirm a code.',
+  },
+  mfa_not_enabled: {
+    status: 409,
+    type: '/problems/mfa-not-enabled',
+    title: 'Multi-factor sign-in is off',
+    meaning: 'Your account has no confirmed authenticator, so there is nothing to turn off.',
+  },
+  mfa_requires_password: {
+    status: 409,
+    type: '/problems/mfa-requires-password',
+    title: 'Multi-factor sign-in needs a password',
+    meaning:
+      'The authenticator is the second step after your password; this account signs in only through an identity provider, whose own multi-factor settings apply.',
+  },
   oidc_invalid_request: {
     status: 400,
     type: '/problems/oidc-invalid-request',

@@ -11,18 +11,21 @@ import { createApp } from './app.factory.js';
 import { PasswordHasher } from './auth/passwords/password-hasher.js';
 import { developmentSigningKey } from './auth/tokens/development-signing-key.js';
 import { startInProcessWorker } from './local/in-process-worker.js';
+import { developmentMfaKey } from './mfa/development-mfa-key.js';
 import { LOCAL_HOST, localEnvironment } from './local/local-environment.js';
 import { exitGracefullyOnSignals } from './platform/lifecycle/graceful-shutdown.js';
 import { DOCS_PATH } from './platform/openapi/openapi.js';
 
 /** Kept between runs of `npm start` (git-ignored), so tokens outlive a restart. */
 const DEV_SIGNING_KEY_FILE = join('.cache', 'dev-signing-key.json');
+/** Kept the same way, so TOTP secrets enrolled here still open after a restart. */
+const DEV_MFA_KEY_FILE = join('.cache', 'dev-mfa-key.txt');
 
 /**
  * `npm start`: the API for a laptop. It listens on 127.0.0.1 unless HOST is set. Without
  * DATABASE_URL it runs an embedded PostgreSQL (PGlite, data in .cache/pglite) and seeds demo
- * data; without REDIS_URL state stays in process; without JWT_SIGNING_KEYS it signs with a key
- * kept in .cache; with LOCAL_WORKER=true (and Redis) the worker runs in this process too.
+ * data; without REDIS_URL state stays in process; without JWT_SIGNING_KEYS (MFA_ENCRYPTION_KEYS)
+ * it signs tokens (seals TOTP secrets) with a key kept in .cache; with LOCAL_WORKER=true (and Redis) the worker runs in this process too.
  * Migrations are applied either way. Production uses main.ts, which never embeds anything.
  */
 async function local(): Promise<void> {
@@ -41,6 +44,11 @@ async function local(): Promise<void> {
   if (keyIsKept) {
     const key = await developmentSigningKey(join(repoRoot(), DEV_SIGNING_KEY_FILE));
     config = { ...config, auth: { ...config.auth, signingKeys: [key] } };
+  }
+  const mfaKeyIsKept = !config.mfa.encryptionKeys;
+  if (mfaKeyIsKept) {
+    const key = await developmentMfaKey(join(repoRoot(), DEV_MFA_KEY_FILE));
+    config = { ...config, mfa: { ...config.mfa, encryptionKeys: [key] } };
   }
   const embedded = config.database.url
     ? undefined
@@ -98,6 +106,7 @@ async function local(): Promise<void> {
       ? '  Worker     in this process: outbox delivery, notifications, maintenance'
       : '  Worker     not running (LOCAL_WORKER=true with REDIS_URL runs it here)',
     `  Tokens     ${keyIsKept ? `signed with the key in ${DEV_SIGNING_KEY_FILE}` : 'JWT_SIGNING_KEYS'}`,
+    `  MFA        TOTP secrets sealed with ${mfaKeyIsKept ? `the key in ${DEV_MFA_KEY_FILE}` : 'MFA_ENCRYPTION_KEYS'}`,
     ...(embedded
       ? [
           `  Demo products: ${DEMO_PRODUCTS.map(({ sku }) => sku).join(', ')}`,

@@ -13,6 +13,7 @@ import { once } from 'node:events';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { totpCode } from './support/totp.js';
 
 const dist = (file: string): string => fileURLToPath(new URL(`../dist/${file}`, import.meta.url));
 
@@ -42,7 +43,7 @@ describe('startup with bad configuration', () => {
     expect(stderr).not.toMatch(/\n\s+at /); // a message, not a stack trace
   });
 
-  it('local.js refuses NODE_ENV=production without JWT_SIGNING_KEYS: its kept key is for development', () => {
+  it('local.js refuses NODE_ENV=production without JWT_SIGNING_KEYS and MFA_ENCRYPTION_KEYS: its kept keys are for development', () => {
     const { status, stderr } = run('local.js', {
       NODE_ENV: 'production',
       DATABASE_URL: workerDatabaseUrl(),
@@ -50,6 +51,7 @@ describe('startup with bad configuration', () => {
     });
     expect(status).toBe(1);
     expect(stderr).toContain('JWT_SIGNING_KEYS: required when NODE_ENV=production');
+    expect(stderr).toContain('MFA_ENCRYPTION_KEYS: required when NODE_ENV=production');
   });
 
   it('local.js refuses LOCAL_WORKER without REDIS_URL', () => {
@@ -169,15 +171,35 @@ async function startLocal(env: Record<string, string>): Promise<LocalProcess> {
   };
 }
 
+const LOCAL_PASSWORD = 'a long local password 42';
+
+function postJson(baseUrl: string, path: string, body: unknown, token?: string): Promise<Response> {
+  return fetch(`${baseUrl}${path}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify(body),
+  });
+}
+
 async function registerAt(baseUrl: string): Promise<{ accessToken: string; email: string }> {
   const email = `local-${randomUUID()}@example.com`;
-  const res = await fetch(`${baseUrl}/v1/auth/register`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: 'a long local password 42' }),
-  });
+  const res = await postJson(baseUrl, '/v1/auth/register', { email, password: LOCAL_PASSWORD });
   expect(res.status).toBe(201);
   return { ...((await res.json()) as { accessToken: string }), email };
+}
+
+/** Turns TOTP on for the token's user; returns the secret. */
+async function enrolTotpAt(baseUrl: string, token: string): Promise<string> {
+  const enrolled = await postJson(baseUrl, '/v1/users/me/mfa/totp', {}, token);
+  expect(enrolled.status).toBe(201);
+  const { secret } = (await enrolled.json()) as { secret: string };
+  const confirm = { code: totpCode(secret, new Date()) };
+  const confirmed = await postJson(baseUrl, '/v1/users/me/mfa/totp/confirm', confirm, token);
+  expect(confirmed.status).toBe(200);
+  return secret;
 }
 
 /** Whether a TCP connection to host:port is accepted. */
@@ -225,13 +247,17 @@ describe('npm start (local.js): the first ten minutes', () => {
     expect(local.output()).toContain('shutdown complete');
   }, 60_000);
 
-  it('keeps its signing key: a token issued before a restart still works after it', async () => {
+  it('keeps its keys: a token issued and a TOTP secret enrolled before a restart still work after it', async () => {
     const env = { DATABASE_URL: workerDatabaseUrl(), HOST: '127.0.0.1' };
     const first = await startLocal(env);
     let accessToken: string;
+    let email: string;
+    let secret: string;
     try {
-      ({ accessToken } = await registerAt(first.baseUrl));
+      ({ accessToken, email } = await registerAt(first.baseUrl));
       expect(first.output()).toContain('signed with the key in .cache/dev-signing-key.json');
+      expect(first.output()).toContain('sealed with the key in .cache/dev-mfa-key.txt');
+      secret = await enrolTotpAt(first.baseUrl, accessToken);
     } finally {
       expect(await first.stop()).toBe(0);
     }
@@ -241,6 +267,17 @@ describe('npm start (local.js): the first ten minutes', () => {
         headers: { authorization: `Bearer ${accessToken}` },
       });
       expect(me.status).toBe(200);
+      const login = await postJson(second.baseUrl, '/v1/auth/login', {
+        email,
+        password: LOCAL_PASSWORD,
+      });
+      const { mfaToken } = (await login.json()) as { mfaToken: string };
+      // Real time here: the next step's code is later than the confirmed one, and within ±1.
+      const verified = await postJson(second.baseUrl, '/v1/auth/mfa/verify', {
+        mfaToken,
+        code: totpCode(secret, new Date(), 1),
+      });
+      expect(verified.status).toBe(200);
     } finally {
       expect(await second.stop()).toBe(0);
     }

@@ -4,6 +4,7 @@ export {
   type Ed25519Jwk,
   type EncryptionKey,
   loadConfig,
+  parseEncryptionKeys,
   type OidcProviderConfig,
 } from './config.js';
 export { APP_CONFIG, ConfigModule, InjectConfig } from './config.module.js';

@@ -5,6 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Server } from 'node:http';
 import { AppModule } from '../../src/app.module.js';
 import { createApp } from '../../src/app.factory.js';
+import { Clock } from '../../src/platform/clock.js';
 import { ContractCheckModule, contractChecked } from './contract.js';
 
 @Module({})
@@ -18,14 +19,23 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /**
+   * The time every service of the app reads (a ManualClock from `@libs/testing/fakes`): token
+   * lifetimes, session expiry, TOTP codes. Rate-limit windows keep real time.
+   */
+  readonly clock?: Pick<Clock, 'now'>;
+}
+
 /**
  * The real application (same factory as production) on this jest worker's database and Redis
- * prefix. `env` overrides configuration; `extraModules` adds test-only routes. In the e2e suite
- * every response is also checked against docs/openapi.json (see contract.ts).
+ * prefix. `env` overrides configuration; `extraModules` adds test-only routes; `clock` fixes
+ * time. In the e2e suite every response is also checked against docs/openapi.json (contract.ts).
  */
 export async function startTestApp(
   env: Record<string, string | undefined> = {},
   extraModules: Type[] = [],
+  { clock }: TestAppOptions = {},
 ): Promise<TestApp> {
   const config = testConfig(env);
   const rootModule: DynamicModule = {
@@ -37,5 +47,10 @@ export async function startTestApp(
     ],
   };
   const app = await createApp(config, rootModule);
+  if (clock) {
+    // Clock is one instance app-wide (PlatformModule): every service asks it for the time.
+    const shared = app.get(Clock, { strict: false });
+    shared.now = (): Date => clock.now();
+  }
   return { app, config, server: app.getHttpServer(), close: () => app.close() };
 }

@@ -17,6 +17,7 @@ const PUBLIC_ROUTES = [
   'GET /v1/products',
   'GET /v1/products/{id}',
   'POST /v1/auth/login',
+  'POST /v1/auth/mfa/verify',
   'POST /v1/auth/refresh',
   'POST /v1/auth/register',
 ];

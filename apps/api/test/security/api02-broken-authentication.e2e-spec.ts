@@ -14,14 +14,18 @@ import {
   type Tokens,
 } from '../support/identity.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { totpCode } from '../support/totp.js';
 import { formatApiKey } from '../../src/api-keys/api-key-format.js';
+import { ManualClock } from '@libs/testing/fakes';
 
 /**
  * OWASP API2:2023 Broken Authentication. Covered elsewhere, not repeated here:
  * - forged access tokens (alg none, HS256 with the public key, unknown kid, expired, wrong
  *   iss/aud/typ, tampered payload, jwk/jku headers, foreign key): access-tokens.e2e-spec.ts;
  * - refresh token rotation and reuse detection, logout: auth.e2e-spec.ts;
- * - brute force on one account: brute-force.e2e-spec.ts, rate-limit.e2e-spec.ts.
+ * - brute force on one account: brute-force.e2e-spec.ts, rate-limit.e2e-spec.ts (and on one
+ *   account's TOTP codes: brute-force.e2e-spec.ts);
+ * - TOTP windows, replay, token expiry and attempt limits in detail: mfa.service.spec.ts.
  */
 describe('API2 Broken Authentication', () => {
   let t: TestApp;
@@ -162,6 +166,123 @@ describe('API2 Broken Authentication', () => {
         const res = await me(refused).expect(401);
         expect(res.headers['www-authenticate']).toMatch(/error="invalid_token"/);
       }
+    });
+  });
+
+  describe('MFA bypass attempts: 401', () => {
+    // Its own app on a fixed clock: codes are computed for exactly the server's time step.
+    const clock = new ManualClock(new Date('2026-04-01T08:00:02.000Z'));
+    let m: TestApp;
+
+    beforeAll(async () => {
+      m = await startTestApp({}, [], { clock });
+    });
+
+    afterAll(async () => {
+      await m.close();
+    });
+
+    /** A user with TOTP on; the clock is left past the confirmation's time step. */
+    const withTotp = async (): Promise<Tokens & { secret: string; recoveryCodes: string[] }> => {
+      const tokens = await register(m.server);
+      const { secret } = (
+        await request(m.server)
+          .post('/v1/users/me/mfa/totp')
+          .set(...bearer(tokens.accessToken))
+          .expect(201)
+      ).body as { secret: string };
+      const confirmed = await request(m.server)
+        .post('/v1/users/me/mfa/totp/confirm')
+        .set(...bearer(tokens.accessToken))
+        .send({ code: totpCode(secret, clock.now()) })
+        .expect(200);
+      clock.advance(30_000);
+      return { ...tokens, secret, ...(confirmed.body as { recoveryCodes: string[] }) };
+    };
+    const mfaTokenOf = async (email: string): Promise<string> => {
+      const res = await request(m.server)
+        .post('/v1/auth/login')
+        .send({ email, password: PASSWORD })
+        .expect(200);
+      expect(res.body).not.toHaveProperty('accessToken');
+      return (res.body as { mfaToken: string }).mfaToken;
+    };
+    const verify = (body: object): request.Test =>
+      request(m.server).post('/v1/auth/mfa/verify').send(body);
+    const compact = (id: string): string => id.replaceAll('-', '');
+
+    it('an mfaToken is no bearer token and no refresh token', async () => {
+      const { user } = await withTotp();
+      const mfaToken = await mfaTokenOf(user.email);
+      const asBearer = await request(m.server)
+        .get('/v1/users/me')
+        .set(...bearer(mfaToken))
+        .expect(401);
+      expect(asBearer.headers['www-authenticate']).toMatch(/error="invalid_token"/);
+      await request(m.server)
+        .post('/v1/auth/refresh')
+        .send({ refreshToken: mfaToken })
+        .expect(401)
+        .expect((res) => expect(res.body.type).toBe('/problems/invalid-refresh-token'));
+    });
+
+    it('a right code without the password step: a made-up mfaToken for the account', async () => {
+      const victim = await withTotp();
+      const code = totpCode(victim.secret, clock.now());
+      for (const mfaToken of [
+        `mfa_${compact(victim.user.id)}_${'A'.repeat(43)}`,
+        `mfa_${compact(victim.user.id)}_`,
+        victim.accessToken,
+        victim.refreshToken,
+      ]) {
+        const res = await verify({ mfaToken, code }).expect(401);
+        expect(res.body.type).toBe('/problems/invalid-mfa-token');
+      }
+      // The code was never accepted: the victim still signs in with it.
+      await verify({ mfaToken: await mfaTokenOf(victim.user.email), code }).expect(200);
+    });
+
+    it('a recovery code used again', async () => {
+      const { user, recoveryCodes } = await withTotp();
+      const [recoveryCode = ''] = recoveryCodes;
+      await verify({ mfaToken: await mfaTokenOf(user.email), recoveryCode }).expect(200);
+      const res = await verify({ mfaToken: await mfaTokenOf(user.email), recoveryCode }).expect(
+        401,
+      );
+      expect(res.body.type).toBe('/problems/invalid-mfa-code');
+    });
+
+    it('the mfaToken of another login, with the victim’s code or re-addressed to the victim', async () => {
+      const attacker = await withTotp();
+      const victim = await withTotp();
+      const victimCode = totpCode(victim.secret, clock.now());
+      const own = await mfaTokenOf(attacker.user.email);
+      await verify({ mfaToken: own, code: victimCode })
+        .expect(401)
+        .expect((res) => expect(res.body.type).toBe('/problems/invalid-mfa-code'));
+      const readdressed = (await mfaTokenOf(attacker.user.email)).replace(
+        compact(attacker.user.id),
+        compact(victim.user.id),
+      );
+      await verify({ mfaToken: readdressed, code: victimCode })
+        .expect(401)
+        .expect((res) => expect(res.body.type).toBe('/problems/invalid-mfa-token'));
+      // A spent token does not sign in again, even with a new code.
+      const spent = await mfaTokenOf(victim.user.email);
+      await verify({ mfaToken: spent, code: victimCode }).expect(200);
+      clock.advance(30_000);
+      await verify({ mfaToken: spent, code: totpCode(victim.secret, clock.now()) })
+        .expect(401)
+        .expect((res) => expect(res.body.type).toBe('/problems/invalid-mfa-token'));
+    });
+
+    it('an expired mfaToken', async () => {
+      const { user, secret } = await withTotp();
+      const mfaToken = await mfaTokenOf(user.email);
+      clock.advance(5 * 60_000);
+      await verify({ mfaToken, code: totpCode(secret, clock.now()) })
+        .expect(401)
+        .expect((res) => expect(res.body.type).toBe('/problems/invalid-mfa-token'));
     });
   });
 

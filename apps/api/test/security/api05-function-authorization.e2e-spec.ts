@@ -22,6 +22,7 @@ const ADMIN_ROUTES = [
   'PATCH /v1/users/{id}',
   'GET /v1/users/{id}/api-keys',
   'DELETE /v1/users/{id}/api-keys/{keyId}',
+  'DELETE /v1/users/{id}/mfa',
   'POST /v1/products',
   'PATCH /v1/products/{id}',
   'DELETE /v1/products/{id}',

@@ -9,8 +9,8 @@ const totpCode = z
   .regex(/^[0-9]{6}$/, 'must be the 6 digits of your authenticator app')
   .meta({ examples: ['492039'] });
 
-/** 80 characters in practice; bounded loosely so a wrong one is a 401, not a 400. */
-const mfaToken = text({ min: 1, max: 200 });
+/** 80 characters in practice; bounded loosely so a wrong one (even a JWT) is a 401, not a 400. */
+const mfaToken = text({ min: 1, max: 1024 });
 /** Case, spaces and dashes do not matter; bounded loosely so a wrong one is a 401. */
 const recoveryCode = text({ min: 1, max: 64 }).meta({ examples: ['7kq2-9xm4-c8vd-3hpt'] });
 

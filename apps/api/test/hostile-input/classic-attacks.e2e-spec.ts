@@ -25,6 +25,7 @@ const PROBLEM = /^application\/problem\+json/;
 const PRESENTED_SECRETS = [
   'POST /v1/auth/login #/password',
   'POST /v1/users/me/password #/currentPassword',
+  'DELETE /v1/users/me/mfa/totp #/password',
 ];
 
 const t = await startTestApp();

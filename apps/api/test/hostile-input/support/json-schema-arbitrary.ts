@@ -18,6 +18,7 @@ export interface JsonSchema {
   readonly enum?: readonly unknown[];
   readonly const?: unknown;
   readonly format?: string;
+  readonly pattern?: string;
   readonly anyOf?: readonly JsonSchema[];
   readonly oneOf?: readonly JsonSchema[];
 }
@@ -85,7 +86,15 @@ function validString(schema: JsonSchema): fc.Arbitrary<string> {
         .date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
         .map((date) => date.toISOString());
     default:
-      return fc.string({ minLength, maxLength: Math.max(minLength, maxLength), unit: 'grapheme' });
+      // A pattern (six-digit codes, currencies, SKUs) is what makes a value valid at all.
+      return schema.pattern
+        ? fc
+            .stringMatching(new RegExp(schema.pattern))
+            .filter(
+              (value) =>
+                value.length >= minLength && value.length <= (schema.maxLength ?? Infinity),
+            )
+        : fc.string({ minLength, maxLength: Math.max(minLength, maxLength), unit: 'grapheme' });
   }
 }
 

@@ -38,15 +38,18 @@ build worker "$worker_image"
 run=(docker run --network host --read-only --cap-drop ALL --security-opt no-new-privileges)
 "${run[@]}" --rm -e DATABASE_URL "$image" node node_modules/@libs/database/dist/migrate/cli.js deploy
 
-# Production requires signing keys: a throwaway one, made by the image's own Node.
+# Production requires signing keys and MFA keys: throwaway ones (the signing key made by the
+# image's own Node).
 JWT_SIGNING_KEYS=$("${run[@]}" --rm "$image" node -e "
   const { generateKeyPairSync, randomUUID } = require('node:crypto');
   const jwk = generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' });
   process.stdout.write(JSON.stringify([{ ...jwk, kid: randomUUID() }]));")
 export JWT_SIGNING_KEYS
+MFA_ENCRYPTION_KEYS="smoke:$(head -c 32 /dev/urandom | base64)"
+export MFA_ENCRYPTION_KEYS
 
 trap 'docker rm -f "$container" "$worker_container" >/dev/null 2>&1 || true' EXIT
-"${run[@]}" -d --name "$container" --tmpfs /tmp -e DATABASE_URL -e REDIS_URL -e JWT_SIGNING_KEYS \
+"${run[@]}" -d --name "$container" --tmpfs /tmp -e DATABASE_URL -e REDIS_URL -e JWT_SIGNING_KEYS -e MFA_ENCRYPTION_KEYS \
   -e PORT -e METRICS_PORT -e REDIS_KEY_PREFIX=image-smoke: -e OTEL_SDK_DISABLED=true "$image" >/dev/null
 # The worker gets the database and Redis only: no signing keys, as in k8s/.
 "${run[@]}" -d --name "$worker_container" --tmpfs /tmp -e DATABASE_URL -e REDIS_URL \

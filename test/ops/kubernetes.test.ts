@@ -194,6 +194,7 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
     const variables = ((container.env ?? []) as Json[]).map((v) => v.name);
     expect(variables).toEqual(expect.arrayContaining(['DATABASE_URL_FILE', 'REDIS_URL_FILE']));
     expect(variables).not.toContain('JWT_SIGNING_KEYS_FILE');
+    expect(variables).not.toContain('MFA_ENCRYPTION_KEYS_FILE');
     expect(String(container.image)).toMatch(/(^|\/)worker:[\w.-]+$/);
     expect(String(mainContainer(deployment).container.image)).toMatch(/(^|\/)api:[\w.-]+$/);
   });

@@ -1,4 +1,5 @@
 import { exportJWK, generateKeyPair } from 'jose';
+import { randomBytes } from 'node:crypto';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
@@ -102,6 +103,9 @@ export interface MonitoredProcess extends ServerProcess {
   readonly metricsUrl: string;
 }
 
+/** MFA_ENCRYPTION_KEYS for the API instances of one run (production requires it). */
+const BENCH_MFA_KEYS = `bench:${randomBytes(32).toString('base64')}`;
+
 /** JWT_SIGNING_KEYS for the API instances of one run (shared, so tokens work on every one). */
 export async function signingKeys(): Promise<string> {
   const { privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
@@ -161,6 +165,8 @@ export function startApi(options: {
         REDIS_URL: REDIS,
         REDIS_KEY_PREFIX: options.redisPrefix,
         JWT_SIGNING_KEYS: options.keys,
+        // Shared by the instances of a run, like the signing keys.
+        MFA_ENCRYPTION_KEYS: BENCH_MFA_KEYS,
         // One issuer for every instance (the default is PUBLIC_URL, which names the port).
         JWT_ISSUER: 'http://api.bench.invalid',
         LOG_LEVEL: 'warn',

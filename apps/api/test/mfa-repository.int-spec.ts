@@ -42,8 +42,14 @@ describe('MfaRepository', () => {
     });
 
     const now = new Date('2026-01-01T00:00:00.000Z');
-    expect(await mfa.enable(userId, 100, now, ['a'.repeat(64), 'b'.repeat(64)])).toBe(true);
-    expect(await mfa.enable(userId, 101, now, ['c'.repeat(64)])).toBe(false);
+    expect(
+      await prisma.$transaction((tx) =>
+        mfa.enable(userId, 100, now, ['a'.repeat(64), 'b'.repeat(64)], tx),
+      ),
+    ).toBe(true);
+    expect(
+      await prisma.$transaction((tx) => mfa.enable(userId, 101, now, ['c'.repeat(64)], tx)),
+    ).toBe(false);
     expect(await mfa.saveEnrolment(userId, sealed('k3'))).toBe(false);
     expect(await mfa.findTotp(userId)).toMatchObject({
       keyId: 'k2',
@@ -56,7 +62,7 @@ describe('MfaRepository', () => {
   it('accepts each time step once, and no earlier one, when uses race', async () => {
     const userId = await newUser();
     await mfa.saveEnrolment(userId, sealed());
-    await mfa.enable(userId, 100, new Date(), []);
+    await prisma.$transaction((tx) => mfa.enable(userId, 100, new Date(), [], tx));
     const outcomes = await Promise.all(Array.from({ length: 10 }, () => mfa.useStep(userId, 101)));
     expect(outcomes.filter(Boolean)).toHaveLength(1);
     expect(await mfa.useStep(userId, 100)).toBe(false);
@@ -67,7 +73,7 @@ describe('MfaRepository', () => {
     const userId = await newUser();
     await mfa.saveEnrolment(userId, sealed());
     const hash = 'd'.repeat(64);
-    await mfa.enable(userId, 1, new Date(), [hash]);
+    await prisma.$transaction((tx) => mfa.enable(userId, 1, new Date(), [hash], tx));
     const now = new Date('2026-01-01T00:00:00.000Z');
     const codes = await Promise.all(
       Array.from({ length: 10 }, () => mfa.useRecoveryCode(userId, hash, now)),
@@ -109,7 +115,7 @@ describe('MfaRepository', () => {
     });
     expect(await mfa.findChallenge(limited)).toBeNull();
     expect(await mfa.findChallenge(expired)).not.toBeNull();
-    expect(await mfa.remove(userId)).toBe(false);
+    expect(await prisma.$transaction((tx) => mfa.remove(userId, tx))).toBe(false);
     expect(await prisma.mfaChallenge.count({ where: { userId } })).toBe(0);
   });
 

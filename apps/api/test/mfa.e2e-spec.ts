@@ -217,6 +217,15 @@ describe('TOTP multi-factor sign-in', () => {
     const pending = await login(user.email);
     await reset(admin.accessToken).expect(204);
     expect(await prisma.userTotp.count({ where: { userId: user.id } })).toBe(0);
+    const audited = await prisma.auditEvent.findMany({
+      where: { targetId: user.id, action: { startsWith: 'auth.mfa' } },
+    });
+    expect(audited.map(({ action }) => action)).toEqual(['auth.mfa.enable']);
+    await expect(
+      prisma.auditEvent.findFirstOrThrow({
+        where: { action: 'user.mfa.reset', targetId: user.id },
+      }),
+    ).resolves.toMatchObject({ actorId: admin.user.id, details: { hadMfa: true } });
     // The sign-in that was waiting for a code cannot finish; a new one needs no code.
     await verify({ mfaToken: pending.mfaToken, code: '000000' }).expect(401);
     const res = await request(t.server)

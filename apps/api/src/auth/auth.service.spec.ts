@@ -72,6 +72,8 @@ describe('AuthService', () => {
       asReal<PasswordHasher>(passwords),
       new TotpSecretCipher(config),
       clock,
+      fakes.unitOfWork,
+      fakes.audit,
     );
     auth = new AuthService(
       asReal<UsersRepository>(users),

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from '@libs/database';
+import { PrismaService, type Transaction } from '@libs/database';
 import type { SealedSecret } from './totp-secret-cipher.js';
 
 export interface TotpRecord extends SealedSecret {
@@ -45,26 +45,25 @@ export class MfaRepository {
 
   /**
    * Enables the pending enrolment, records `step` as used and replaces the recovery codes, in
-   * one transaction; false when no enrolment was pending (enabled meanwhile, or none).
+   * the caller's transaction; false when no enrolment was pending (enabled meanwhile, or none).
    */
   async enable(
     userId: string,
     step: number,
     now: Date,
     codeHashes: readonly string[],
+    tx: Transaction,
   ): Promise<boolean> {
-    return this.prisma.$transaction(async (tx) => {
-      const enabled = await tx.userTotp.updateMany({
-        where: { userId, enabledAt: null },
-        data: { enabledAt: now, lastUsedStep: BigInt(step) },
-      });
-      if (enabled.count !== 1) return false;
-      await tx.mfaRecoveryCode.deleteMany({ where: { userId } });
-      await tx.mfaRecoveryCode.createMany({
-        data: codeHashes.map((codeHash) => ({ userId, codeHash })),
-      });
-      return true;
+    const enabled = await tx.userTotp.updateMany({
+      where: { userId, enabledAt: null },
+      data: { enabledAt: now, lastUsedStep: BigInt(step) },
     });
+    if (enabled.count !== 1) return false;
+    await tx.mfaRecoveryCode.deleteMany({ where: { userId } });
+    await tx.mfaRecoveryCode.createMany({
+      data: codeHashes.map((codeHash) => ({ userId, codeHash })),
+    });
+    return true;
   }
 
   /**
@@ -100,13 +99,14 @@ export class MfaRepository {
     return used.count === 1;
   }
 
-  /** Removes TOTP, recovery codes and open challenges of the user; false when TOTP was not set up. */
-  async remove(userId: string): Promise<boolean> {
-    const [, , totp] = await this.prisma.$transaction([
-      this.prisma.mfaChallenge.deleteMany({ where: { userId } }),
-      this.prisma.mfaRecoveryCode.deleteMany({ where: { userId } }),
-      this.prisma.userTotp.deleteMany({ where: { userId } }),
-    ]);
+  /**
+   * Removes TOTP, recovery codes and open challenges of the user, in the caller's transaction;
+   * false when TOTP was not set up.
+   */
+  async remove(userId: string, tx: Transaction): Promise<boolean> {
+    await tx.mfaChallenge.deleteMany({ where: { userId } });
+    await tx.mfaRecoveryCode.deleteMany({ where: { userId } });
+    const totp = await tx.userTotp.deleteMany({ where: { userId } });
     return totp.count === 1;
   }
 

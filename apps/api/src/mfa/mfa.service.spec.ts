@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it } from '@jest/globals';
 import { type Config, loadConfig } from '@libs/config';
 import { ManualClock, asReal } from '@libs/testing/fakes';
 import { randomBytes } from 'node:crypto';
+import type { InMemoryAuditRepository } from '../../test/fakes/audit.repository.fake.js';
+import { inMemoryAudit } from '../../test/fakes/audit.fake.js';
 import { InMemoryMfaRepository } from '../../test/fakes/mfa.repository.fake.js';
 import { FakePasswordHasher } from '../../test/fakes/password-hasher.fake.js';
 import { InMemoryUsersRepository } from '../../test/fakes/users.repository.fake.js';
@@ -33,17 +35,28 @@ describe('MfaService', () => {
   let users: InMemoryUsersRepository;
   let repository: InMemoryMfaRepository;
   let passwords: FakePasswordHasher;
+  let events: InMemoryAuditRepository;
   let mfa: MfaService;
 
-  const build = (cfg: Config): MfaService =>
-    new MfaService(
+  const build = (cfg: Config): MfaService => {
+    const fakes = inMemoryAudit(clock);
+    events = fakes.events;
+    return new MfaService(
       cfg,
       asReal<MfaRepository>(repository),
       asReal<UsersRepository>(users),
       asReal<PasswordHasher>(passwords),
       new TotpSecretCipher(cfg),
       clock,
+      fakes.unitOfWork,
+      fakes.audit,
     );
+  };
+  /** Action, target and details of the MFA events recorded so far. */
+  const recorded = (): { action: string; targetId: string | null; details: unknown }[] =>
+    events.rows
+      .filter((row) => row.action.includes('mfa'))
+      .map(({ action, targetId, details }) => ({ action, targetId, details }));
 
   beforeEach(() => {
     config = loadConfig({ NODE_ENV: 'test', MFA_ENCRYPTION_KEYS: keys('k1') });
@@ -117,6 +130,7 @@ describe('MfaService', () => {
       expect(stored.join()).not.toContain(recoveryCodes[0]?.slice(0, 4));
       expect(repository.totp.get(userId)?.enabledAt).toEqual(START);
       expect(await mfa.challenge(userId)).not.toBeNull();
+      expect(recorded()).toEqual([{ action: 'auth.mfa.enable', targetId: userId, details: {} }]);
     });
 
     it('refuses a wrong code, a confirmation without enrolment, and a second one', async () => {
@@ -308,6 +322,11 @@ describe('MfaService', () => {
       expect(repository.totp.get(userId)?.enabledAt).not.toBeNull();
 
       await mfa.disable(userId, { password: PASSWORD, code });
+      expect(recorded().at(-1)).toEqual({
+        action: 'auth.mfa.disable',
+        targetId: userId,
+        details: {},
+      });
       expect(repository.totp.has(userId)).toBe(false);
       expect(repository.recoveryCodes.has(userId)).toBe(false);
       expect(await mfa.challenge(userId)).toBeNull();
@@ -333,6 +352,11 @@ describe('MfaService', () => {
       await mfa.reset(userId);
       expect(repository.totp.has(userId)).toBe(false);
       expect(await mfa.challenge(userId)).toBeNull();
+      await mfa.reset(userId);
+      expect(recorded().slice(-2)).toEqual([
+        { action: 'user.mfa.reset', targetId: userId, details: { hadMfa: true } },
+        { action: 'user.mfa.reset', targetId: userId, details: { hadMfa: false } },
+      ]);
       await expect(mfa.reset('00000000-0000-4000-8000-ffffffffffff')).rejects.toMatchObject(
         rejection('user_not_found'),
       );

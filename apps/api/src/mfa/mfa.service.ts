@@ -1,7 +1,9 @@
 import { type Config, InjectConfig } from '@libs/config';
 import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service.js';
 import { PasswordHasher } from '../auth/passwords/password-hasher.js';
 import { Clock } from '../platform/clock.js';
+import { UnitOfWork } from '../platform/database/unit-of-work.js';
 import { DomainError } from '../platform/errors/domain-error.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { MfaRepository, type TotpRecord } from './mfa.repository.js';
@@ -44,6 +46,8 @@ export class MfaService {
     private readonly passwords: PasswordHasher,
     private readonly cipher: TotpSecretCipher,
     private readonly clock: Clock,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -75,9 +79,15 @@ export class MfaService {
     if (step === null) throw new DomainError('invalid_mfa_code');
     const recoveryCodes = newRecoveryCodes();
     const hashes = recoveryCodes.map((recoveryCode) => hashRecoveryCode(recoveryCode) ?? '');
-    if (!(await this.mfa.enable(userId, step, now, hashes))) {
-      throw new DomainError('mfa_enrolment_not_started');
-    }
+    await this.unitOfWork.run(async (tx) => {
+      if (!(await this.mfa.enable(userId, step, now, hashes, tx))) {
+        throw new DomainError('mfa_enrolment_not_started');
+      }
+      await this.audit.record(tx, {
+        action: 'auth.mfa.enable',
+        target: { type: 'user', id: userId },
+      });
+    });
     return { recoveryCodes };
   }
 
@@ -92,13 +102,26 @@ export class MfaService {
     const totp = await this.mfa.findTotp(userId);
     if (!totp?.enabledAt) throw new DomainError('mfa_not_enabled');
     if (!(await this.acceptCode(totp, input.code))) throw new DomainError('invalid_mfa_code');
-    await this.mfa.remove(userId);
+    await this.unitOfWork.run(async (tx) => {
+      await this.mfa.remove(userId, tx);
+      await this.audit.record(tx, {
+        action: 'auth.mfa.disable',
+        target: { type: 'user', id: userId },
+      });
+    });
   }
 
   /** An administrator turns a user's MFA off (a lost device and lost recovery codes). */
   async reset(userId: string): Promise<void> {
     if (!(await this.users.findById(userId))) throw new DomainError('user_not_found');
-    await this.mfa.remove(userId);
+    await this.unitOfWork.run(async (tx) => {
+      const hadMfa = await this.mfa.remove(userId, tx);
+      await this.audit.record(tx, {
+        action: 'user.mfa.reset',
+        target: { type: 'user', id: userId },
+        details: { hadMfa },
+      });
+    });
   }
 
   /**

@@ -546,7 +546,7 @@ export interface components {
                 userId: string | null;
             };
             /** @enum {string} */
-            action: "auth.sign_in" | "auth.sign_out" | "auth.password.change" | "auth.oidc.link" | "user.role.change" | "user.disable" | "user.enable" | "api_key.create" | "api_key.revoke" | "order.status.change" | "product.create" | "product.update" | "product.archive";
+            action: "auth.sign_in" | "auth.sign_out" | "auth.password.change" | "auth.oidc.link" | "auth.mfa.enable" | "auth.mfa.disable" | "user.role.change" | "user.disable" | "user.enable" | "user.mfa.reset" | "api_key.create" | "api_key.revoke" | "order.status.change" | "product.create" | "product.update" | "product.archive";
             target: {
                 /** @enum {string} */
                 type: "user" | "session" | "api_key" | "order" | "product";
@@ -574,7 +574,7 @@ export interface components {
             /** Format: date-time */
             occurredAt: string;
             /** @enum {string} */
-            action: "auth.sign_in" | "auth.sign_out" | "auth.password.change" | "auth.oidc.link" | "user.role.change" | "user.disable" | "user.enable" | "api_key.create" | "api_key.revoke" | "order.status.change" | "product.create" | "product.update" | "product.archive";
+            action: "auth.sign_in" | "auth.sign_out" | "auth.password.change" | "auth.oidc.link" | "auth.mfa.enable" | "auth.mfa.disable" | "user.role.change" | "user.disable" | "user.enable" | "user.mfa.reset" | "api_key.create" | "api_key.revoke" | "order.status.change" | "product.create" | "product.update" | "product.archive";
             /** @enum {string} */
             outcome: "success" | "failure";
             /** @enum {string} */
@@ -969,7 +969,7 @@ export interface operations {
                 cursor?: string;
                 actorType?: "user" | "api_key" | "system" | "anonymous";
                 actorId?: string;
-                action?: "auth.sign_in" | "auth.sign_out" | "auth.password.change" | "auth.oidc.link" | "user.role.change" | "user.disable" | "user.enable" | "api_key.create" | "api_key.revoke" | "order.status.change" | "product.create" | "product.update" | "product.archive";
+                action?: "auth.sign_in" | "auth.sign_out" | "auth.password.change" | "auth.oidc.link" | "auth.mfa.enable" | "auth.mfa.disable" | "user.role.change" | "user.disable" | "user.enable" | "user.mfa.reset" | "api_key.create" | "api_key.revoke" | "order.status.change" | "product.create" | "product.update" | "product.archive";
                 targetType?: "user" | "session" | "api_key" | "order" | "product";
                 targetId?: string;
                 from?: string;

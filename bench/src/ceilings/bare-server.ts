@@ -3,11 +3,14 @@
  * own processes exactly like the API, so "API / ceiling" says how much the framework, auth,
  * validation and the rest cost on top.
  *
- *   node bench/dist/ceilings/bare-server.js json|pg|redis   (PORT, BENCH_* from the suite)
+ *   node bench/dist/ceilings/bare-server.js json|pg|pg-user|pg-users|redis   (PORT, BENCH_* from the suite)
  *
- * - json:  GET /product answers the JSON of a product read (BENCH_PRODUCT_JSON), serialized per request.
- * - pg:    GET /orders/:id reads one order and its lines by primary key through a pg pool of
- *          the API's default size, in one statement, and answers it as JSON.
+ * - json:     GET /product answers the JSON of a product read (BENCH_PRODUCT_JSON), serialized per
+ *             request; GET /hello answers `{"status":"ok"}` (what GET /health/live answers).
+ * - pg:       GET /orders/:id reads one order and its lines by primary key through a pg pool of
+ *             the API's default size, in one statement, and answers it as JSON.
+ * - pg-user:  GET /users/:id reads one user's public columns by primary key (what /v1/users/me answers).
+ * - pg-users: GET /users answers the first 20 users in (created_at, id) order (the admin list's page).
  * - redis: GET /product answers one Redis GET (the cached product the API reads).
  */
 import Fastify from 'fastify';
@@ -32,6 +35,8 @@ switch (mode) {
   case 'json': {
     const product = JSON.parse(process.env.BENCH_PRODUCT_JSON ?? '{}') as unknown;
     app.get('/product', () => product);
+    // The same fixed answer as the API's liveness probe.
+    app.get('/hello', () => ({ status: 'ok' }));
     break;
   }
   case 'pg': {
@@ -41,6 +46,27 @@ switch (mode) {
       const [order] = rows as unknown[];
       if (order === undefined) return reply.status(404).send({ status: 404 });
       return order;
+    });
+    close = () => pool.end();
+    break;
+  }
+  case 'pg-user':
+  case 'pg-users': {
+    const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+    const columns = `id, email, name, role::text AS role, created_at AS "createdAt"`;
+    app.get<{ Params: { id: string } }>('/users/:id', async (request, reply) => {
+      const { rows } = await pool.query(`SELECT ${columns} FROM users WHERE id = $1`, [
+        request.params.id,
+      ]);
+      const [user] = rows as unknown[];
+      if (user === undefined) return reply.status(404).send({ status: 404 });
+      return user;
+    });
+    app.get('/users', async () => {
+      const { rows } = await pool.query(
+        `SELECT ${columns} FROM users ORDER BY created_at, id LIMIT 21`,
+      );
+      return { items: rows.slice(0, 20), nextCursor: null };
     });
     close = () => pool.end();
     break;
@@ -58,7 +84,7 @@ switch (mode) {
     break;
   }
   default:
-    throw new Error(`unknown ceiling "${mode}": json, pg or redis`);
+    throw new Error(`unknown ceiling "${mode}": json, pg, pg-user, pg-users or redis`);
 }
 
 process.once('SIGTERM', () => {

@@ -3,7 +3,8 @@ import type { Config } from '@libs/config';
 import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Logger } from 'nestjs-pino';
+import { requestIds, requestLine } from '@libs/observability';
+import { Logger, PinoLogger } from 'nestjs-pino';
 import { readFileSync } from 'node:fs';
 import { AppModule } from './app.module.js';
 import { drainWhileShuttingDown } from './platform/lifecycle/graceful-shutdown.js';
@@ -59,9 +60,19 @@ export async function createApp(
   const fastify = adapter.getInstance();
   fastify.addHook('onRoute', (route) => allowedMethods.add(route.method, route.url));
   fastify.addHook('onRequest', (request, reply, done) => {
-    // pino-http reads the id from the raw request, so log lines and responses share it.
+    // The request serializer reads the id from the raw request: log lines and responses share it.
     (request.raw as typeof request.raw & { id: string }).id = request.id;
     void reply.header(REQUEST_ID_HEADER, request.id);
+    // Log lines written while serving the request carry its id (no child logger per request).
+    requestIds.run(request.id, done);
+  });
+  // Reading a body leaves the request's async context behind: enter it again for the handler.
+  fastify.addHook('preHandler', (request, _reply, done) => {
+    requestIds.run(request.id, done);
+  });
+  // One line per answered request, at the level its status calls for (if that level logs).
+  fastify.addHook('onResponse', (request, reply, done) => {
+    requestLine(PinoLogger.root, request.raw, reply.raw, reply.elapsedTime, request.id);
     done();
   });
   // JSON is the only body format (docs/api.md): other content types get 415.

@@ -1,4 +1,5 @@
-export { LoggerModule } from './logger.module.js';
+export { LoggerModule, requestLine, requestLogLevel } from './logger.module.js';
+export { requestIds } from './request-context.js';
 export { BusinessMetrics } from './metrics/business.metrics.js';
 export { CacheMetrics } from './metrics/cache.metrics.js';
 export { DatabasePoolMetrics } from './metrics/database-pool.metrics.js';

@@ -1,35 +1,29 @@
-import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { type Config, APP_CONFIG } from '@libs/config';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
 import { LoggerModule as PinoLoggerModule, type Params } from 'nestjs-pino';
 import type { Options as PinoHttpOptions } from 'pino-http';
 import { prettyLogStream, stdoutIsTerminal, usesPrettyLogs } from './log-format.js';
 import { REDACTED_PATHS } from './redaction.js';
+import { requestIdMixin } from './request-context.js';
 import { REDACTED, redactQueryObject, redactUrl } from './url-redaction.js';
 
 /**
- * Structured logs (pino) with one line per request, keyed by the request id: JSON, or
- * human-readable lines when a person reads them (see log-format.ts).
+ * Structured logs (pino): JSON, or human-readable lines when a person reads them (see
+ * log-format.ts). Every line written while serving a request carries its id (`reqId`, from
+ * request-context.ts); the HTTP layer writes one line per request through `requestLine`.
+ * pino-http is only the factory of the root logger and the request serializers here: it is
+ * mounted on no route, so a request costs no child logger and no serialization unless its line
+ * is written at the configured level.
  */
 export function loggerParams(config: Config, terminal = stdoutIsTerminal()): Params {
   const { log } = config;
   const options = {
     level: log.level,
     redact: { paths: [...REDACTED_PATHS], censor: REDACTED },
-    // The HTTP layer sets the id (echoed X-Request-Id or a new UUID) before logging starts.
-    genReqId: (req: IncomingMessage & { id?: unknown }) =>
-      typeof req.id === 'string' ? req.id : 'unknown',
-    customLogLevel: (_req, res, error) =>
-      error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-    // Probes run every few seconds; their lines would drown the rest.
-    autoLogging: {
-      ignore: (req) =>
-        (
-          (req as IncomingMessage & { originalUrl?: string }).originalUrl ??
-          req.url ??
-          ''
-        ).startsWith('/health/'),
-    },
+    mixin: requestIdMixin,
+    autoLogging: false,
     serializers: {
       // Query values can be credentials (the OIDC callback's authorization code).
       req: (req: { url?: string; query?: unknown }) => ({
@@ -40,13 +34,37 @@ export function loggerParams(config: Config, terminal = stdoutIsTerminal()): Par
       // The status is what matters in a request line; response headers are noise.
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
-    quietReqLogger: true,
   } satisfies PinoHttpOptions;
   return {
-    // Every route. nestjs-pino's own default pattern does not match under Nest 12's Fastify adapter.
-    forRoutes: [{ path: '*path', method: RequestMethod.ALL }],
+    // No Nest middleware: the API logs requests from Fastify hooks (see requestLine).
+    forRoutes: [],
     pinoHttp: usesPrettyLogs(config, terminal) ? [options, prettyLogStream(terminal)] : options,
   };
+}
+
+/** The level of a request's line: errors for 5xx, warnings for 4xx, info for the rest. */
+export function requestLogLevel(statusCode: number): 'error' | 'warn' | 'info' {
+  return statusCode >= 500 ? 'error' : statusCode >= 400 ? 'warn' : 'info';
+}
+
+/**
+ * Writes the line of an answered request (`request completed`, the shape pino-http writes) when
+ * its level is enabled; nothing is built otherwise. Probes run every few seconds and are never
+ * logged: their lines would drown the rest.
+ */
+export function requestLine(
+  logger: Logger,
+  request: IncomingMessage,
+  response: ServerResponse,
+  responseTimeMs: number,
+  reqId: string,
+): void {
+  const level = requestLogLevel(response.statusCode);
+  if (!logger.isLevelEnabled(level) || (request.url ?? '').startsWith('/health/')) return;
+  logger[level](
+    { reqId, req: request, res: response, responseTime: Math.round(responseTimeMs) },
+    'request completed',
+  );
 }
 
 @Module({})

@@ -16,6 +16,12 @@ export interface HttpObservation {
 export class HttpMetrics {
   private readonly duration: Histogram<'method' | 'route' | 'status_code'>;
   private readonly rateLimited: Counter<'route'>;
+  /**
+   * The histogram's children by label set, bound once: a request then costs one map lookup
+   * and the observation, not a label object, its validation and hashing. Routes are patterns and
+   * statuses a few dozen, so the map stays small.
+   */
+  private readonly bound = new Map<string, (seconds: number) => void>();
 
   constructor({ registry }: MetricsRegistry) {
     this.duration = new Histogram({
@@ -34,7 +40,16 @@ export class HttpMetrics {
   }
 
   observe({ method, route, statusCode, seconds }: HttpObservation): void {
-    this.duration.observe({ method, route, status_code: String(statusCode) }, seconds);
+    const key = `${method} ${statusCode} ${route}`;
+    let observe = this.bound.get(key);
+    if (observe === undefined) {
+      const child = this.duration.labels({ method, route, status_code: String(statusCode) });
+      observe = (value) => {
+        child.observe(value);
+      };
+      this.bound.set(key, observe);
+    }
+    observe(seconds);
   }
 
   rateLimitRejected(route: string): void {

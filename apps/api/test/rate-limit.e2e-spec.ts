@@ -1,10 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Controller, Get, HttpCode, Module, Post } from '@nestjs/common';
-import { testConfig } from '@libs/testing';
+import { requireHarnessEnv, testConfig, workerDatabaseUrl } from '@libs/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { Public } from '../src/auth/decorators/public.decorator.js';
 import { AuthRateLimit, NoRateLimit } from '../src/platform/rate-limit/rate-limit.decorators.js';
+import { leaseSize } from '../src/platform/rate-limit/rate-limit.leases.js';
+import {
+  type ApiProcess,
+  PROCESS_TEST_TIMEOUT_MS,
+  startApiProcess,
+} from './support/api-process.js';
+import { newSigningKey } from './support/identity.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const PROBLEM = /^application\/problem\+json/;
@@ -247,6 +254,58 @@ describe('rate limits across instances', () => {
     expectRateLimited(await get(b), 3, /from this client/);
     expectRateLimited(await get(a), 3, /from this client/);
   });
+});
+
+describe('rate limits across API processes, with leases', () => {
+  /** 100 a minute: leases of 5 hits (rate-limit.leases.ts), one Redis round trip per 5 requests. */
+  const LIMIT = 100;
+  let t: TestApp;
+  let replica: ApiProcess;
+
+  beforeAll(async () => {
+    const env = {
+      RATE_LIMIT_PER_MINUTE: String(LIMIT),
+      RATE_LIMIT_AUTH_PER_MINUTE: '1000',
+      RATE_LIMIT_ACCOUNT_PER_MINUTE: '1000',
+      TRUST_PROXY: 'true',
+      REDIS_KEY_PREFIX: ownKeyPrefix(),
+    };
+    t = await start(env);
+    replica = await startApiProcess({
+      ...env,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info', // startApiProcess waits for the "listening" line
+      DATABASE_URL: workerDatabaseUrl(),
+      REDIS_URL: requireHarnessEnv().redisUrl,
+      JWT_SIGNING_KEYS: JSON.stringify([await newSigningKey('replicas')]),
+    });
+  }, PROCESS_TEST_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await replica.stop();
+    await t.close();
+  });
+
+  it(
+    'admits at most the limit over both, and refuses no earlier than limit − (lease − 1)',
+    async () => {
+      const client = newClient();
+      // A public route both processes serve: an unknown product (404 counts like any answer).
+      const path = `/v1/products/${randomUUID()}`;
+      const statuses: number[] = [];
+      for (let i = 0; statuses.length < LIMIT + 10; i += 1) {
+        const target = i % 3 === 2 ? replica.baseUrl : t.server;
+        statuses.push((await request(target).get(path).set('X-Forwarded-For', client)).status);
+      }
+      const admitted = statuses.filter((status) => status === 404).length;
+      const firstRefusal = statuses.indexOf(429);
+      expect(admitted).toBeLessThanOrEqual(LIMIT);
+      expect(firstRefusal).toBeGreaterThanOrEqual(LIMIT - (leaseSize(LIMIT) - 1));
+      // The other process may still spend what its lease holds (at most lease − 1), then no more.
+      expect(statuses.slice(-5)).toEqual(Array(5).fill(429));
+    },
+    PROCESS_TEST_TIMEOUT_MS,
+  );
 });
 
 describe.each([

@@ -18,6 +18,11 @@ export interface CounterState {
   readonly ttlMs: number;
 }
 
+/** What `reserve` counted: `granted` hits at once, `hits` the counter's total after them. */
+export interface Reservation extends CounterState {
+  readonly granted: number;
+}
+
 /**
  * Shared short-lived state: cache entries, rate-limit counters, idempotency markers.
  * Redis in production; in process for the embedded default (`npm start` without REDIS_URL).
@@ -34,6 +39,12 @@ export abstract class KeyValueStore {
   abstract delete(...keys: string[]): Promise<void>;
   /** Counts one hit against the counter at `key`, atomically (one round trip on Redis). */
   abstract increment(key: string, window: CounterWindow): Promise<CounterState>;
+  /**
+   * Counts up to `wanted` hits at once, atomically, never more than the limit leaves: a caller
+   * spends them later, one per request (see the rate limiter's leases). With nothing left under
+   * the limit it counts one hit, the one that goes over (with `increment`'s block rule).
+   */
+  abstract reserve(key: string, window: CounterWindow, wanted: number): Promise<Reservation>;
   /** Resolves when the store answers; rejects quickly when it does not. */
   abstract ping(): Promise<void>;
 }

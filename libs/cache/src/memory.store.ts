@@ -1,4 +1,9 @@
-import { type CounterState, type CounterWindow, KeyValueStore } from './key-value.store.js';
+import {
+  type CounterState,
+  type CounterWindow,
+  KeyValueStore,
+  type Reservation,
+} from './key-value.store.js';
 
 interface Entry {
   readonly value: string;
@@ -47,7 +52,15 @@ export class MemoryStore extends KeyValueStore {
   }
 
   /** Same rules as RedisStore's script; JavaScript runs it without interleaving, so it is atomic. */
-  increment(key: string, { windowMs, limit, blockMs }: CounterWindow): Promise<CounterState> {
+  increment(key: string, window: CounterWindow): Promise<CounterState> {
+    return this.reserve(key, window, 1).then(({ hits, ttlMs }) => ({ hits, ttlMs }));
+  }
+
+  reserve(
+    key: string,
+    { windowMs, limit, blockMs }: CounterWindow,
+    wanted: number,
+  ): Promise<Reservation> {
     this.sweep();
     const now = this.now();
     const entry = this.live(key);
@@ -55,11 +68,12 @@ export class MemoryStore extends KeyValueStore {
     if (!Number.isSafeInteger(previous)) {
       return Promise.reject(new Error(`value at ${key} is not an integer`));
     }
-    const hits = previous + 1;
+    const granted = Math.max(1, Math.min(wanted, limit - previous));
+    const hits = previous + granted;
     let expiresAt = entry?.expiresAt ?? now + windowMs;
     if (hits === limit + 1 && blockMs > 0) expiresAt = now + blockMs;
     this.entries.set(key, { value: String(hits), expiresAt });
-    return Promise.resolve({ hits, ttlMs: expiresAt - now });
+    return Promise.resolve({ hits, ttlMs: expiresAt - now, granted });
   }
 
   ping(): Promise<void> {

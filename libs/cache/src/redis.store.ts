@@ -1,17 +1,26 @@
 import { Logger } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { createHash } from 'node:crypto';
-import { type CounterState, type CounterWindow, KeyValueStore } from './key-value.store.js';
+import {
+  type CounterState,
+  type CounterWindow,
+  KeyValueStore,
+  type Reservation,
+} from './key-value.store.js';
 
 /**
- * KeyValueStore.increment in one atomic round trip. The window starts with the first hit; the hit
+ * KeyValueStore.reserve (and increment, one hit) in one atomic round trip: up to ARGV[4] hits,
+ * never more than the limit leaves, at least one. The window starts with the first hit; the hit
  * that goes over the limit restarts it for the block duration. A key without a TTL (written by
  * something else) gets the window, so a counter can never live forever.
  */
 const INCREMENT_SCRIPT = `
-local hits = redis.call('INCR', KEYS[1])
-if hits == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-if hits == tonumber(ARGV[2]) + 1 and tonumber(ARGV[3]) > 0 then
+local limit = tonumber(ARGV[2])
+local previous = tonumber(redis.call('GET', KEYS[1]) or '0')
+local granted = math.max(1, math.min(tonumber(ARGV[4]), limit - previous))
+local hits = redis.call('INCRBY', KEYS[1], granted)
+if hits == granted then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+if hits == limit + 1 and tonumber(ARGV[3]) > 0 then
   redis.call('PEXPIRE', KEYS[1], ARGV[3])
 end
 local ttl = redis.call('PTTL', KEYS[1])
@@ -19,7 +28,7 @@ if ttl < 0 then
   redis.call('PEXPIRE', KEYS[1], ARGV[1])
   ttl = tonumber(ARGV[1])
 end
-return { hits, ttl }
+return { hits, ttl, granted }
 `;
 const INCREMENT_SHA = createHash('sha1').update(INCREMENT_SCRIPT).digest('hex');
 
@@ -94,8 +103,17 @@ export class RedisStore extends KeyValueStore {
     if (keys.length > 0) await this.client.del(...keys);
   }
 
-  async increment(key: string, { windowMs, limit, blockMs }: CounterWindow): Promise<CounterState> {
-    const args = [key, windowMs, limit, blockMs] as const;
+  async increment(key: string, window: CounterWindow): Promise<CounterState> {
+    const { hits, ttlMs } = await this.reserve(key, window, 1);
+    return { hits, ttlMs };
+  }
+
+  async reserve(
+    key: string,
+    { windowMs, limit, blockMs }: CounterWindow,
+    wanted: number,
+  ): Promise<Reservation> {
+    const args = [key, windowMs, limit, blockMs, wanted] as const;
     let reply: unknown;
     try {
       // The script body is sent only when this Redis has not cached it yet (after a restart).
@@ -104,8 +122,8 @@ export class RedisStore extends KeyValueStore {
       if (!(error instanceof Error && error.message.startsWith('NOSCRIPT'))) throw error;
       reply = await this.client.eval(INCREMENT_SCRIPT, 1, ...args);
     }
-    const [hits, ttlMs] = reply as [number, number];
-    return { hits, ttlMs };
+    const [hits, ttlMs, granted] = reply as [number, number, number];
+    return { hits, ttlMs, granted };
   }
 
   async ping(): Promise<void> {

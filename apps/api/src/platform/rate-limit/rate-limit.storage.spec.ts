@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { Logger } from '@nestjs/common';
-import { type CounterState, KeyValueStore, MemoryStore } from '@libs/cache';
+import {
+  type CounterState,
+  type CounterWindow,
+  KeyValueStore,
+  MemoryStore,
+  type Reservation,
+} from '@libs/cache';
 import { RateLimitStorage } from './rate-limit.storage.js';
 
 const MINUTE = 60_000;
@@ -24,10 +30,13 @@ class DownStore extends KeyValueStore {
   delete(): Promise<void> {
     return Promise.reject(new Error('down'));
   }
-  increment(key: string): Promise<CounterState> {
+  increment(key: string, window: CounterWindow): Promise<CounterState> {
+    return this.reserve(key, window, 1);
+  }
+  reserve(key: string, window: CounterWindow, wanted: number): Promise<Reservation> {
     this.calls += 1;
     if (!this.up) return Promise.reject(new Error('Stream is not writeable'));
-    return this.memory.increment(key, { windowMs: MINUTE, limit: 100, blockMs: MINUTE });
+    return this.memory.reserve(key, window, wanted);
   }
   ping(): Promise<void> {
     return Promise.reject(new Error('down'));
@@ -99,14 +108,20 @@ describe('RateLimitStorage', () => {
     expect(warn).toHaveBeenCalledTimes(1);
 
     now = 5_000;
-    await storage.increment('a', MINUTE, 2, MINUTE, 'x');
+    await storage.increment('b', MINUTE, 2, MINUTE, 'x');
     expect(redis.calls).toBe(2);
     expect(warn).toHaveBeenCalledTimes(1);
 
     redis.up = true;
     now = 10_000;
-    expect(await storage.increment('a', MINUTE, 2, MINUTE, 'x')).toMatchObject({ totalHits: 1 });
+    expect(await storage.increment('b', MINUTE, 2, MINUTE, 'x')).toMatchObject({ totalHits: 1 });
     expect(redis.calls).toBe(3);
     expect(log).toHaveBeenCalledTimes(1);
+    // The in-process block of 'a' ended with the outage: Redis counts it afresh.
+    expect(await storage.increment('a', MINUTE, 2, MINUTE, 'x')).toMatchObject({
+      totalHits: 1,
+      isBlocked: false,
+    });
+    expect(redis.calls).toBe(4);
   });
 });

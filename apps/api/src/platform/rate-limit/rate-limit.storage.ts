@@ -1,11 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
-import {
-  type CounterState,
-  type CounterWindow,
-  type KeyValueStore,
-  MemoryStore,
-} from '@libs/cache';
+import { type CounterWindow, type KeyValueStore, MemoryStore, type Reservation } from '@libs/cache';
+import { LeasedCounters } from './rate-limit.leases.js';
 import type { ThrottlerStorageRecord } from './rate-limit.quota.js';
 
 const KEY_PREFIX = 'rate-limit:';
@@ -18,20 +14,28 @@ const KEY_PREFIX = 'rate-limit:';
 const REDIS_RETRY_INTERVAL_MS = 5_000;
 
 /**
- * Throttler's storage on the KeyValueStore: one atomic increment per hit, in Redis when it is
- * configured (so every replica shares the counters) and in process otherwise. While Redis fails,
- * hits are counted in process instead: limits hold per process, requests never fail or hang on it.
+ * Throttler's storage on the KeyValueStore: counters in Redis when it is configured (so every
+ * replica shares them) and in process otherwise. Hits are reserved in leases (LeasedCounters: a
+ * round trip per lease, not per request; no over-admission, the under-admission bound there).
+ * While Redis fails, hits are counted in process instead: limits hold per process, requests never
+ * fail or hang on it.
  */
 export class RateLimitStorage implements ThrottlerStorage {
   private readonly logger = new Logger('RateLimit');
   /** Set while Redis is failing: the time until which the fallback is used without asking Redis. */
   private degradedUntil: number | undefined;
+  private readonly counters: LeasedCounters;
 
   constructor(
     private readonly store: KeyValueStore,
     private readonly now: () => number = Date.now,
     private readonly fallback: KeyValueStore = new MemoryStore(now),
-  ) {}
+  ) {
+    this.counters = new LeasedCounters(
+      (key, window, wanted) => this.reserve(key, window, wanted),
+      now,
+    );
+  }
 
   /** Throttler's contract: `ttl` and `blockDuration` in milliseconds, the answer in seconds. */
   async increment(
@@ -46,7 +50,7 @@ export class RateLimitStorage implements ThrottlerStorage {
       limit,
       blockMs: Math.max(0, Math.ceil(blockDuration)),
     };
-    const { hits, ttlMs } = await this.count(KEY_PREFIX + key, window);
+    const { hits, ttlMs } = await this.counters.increment(KEY_PREFIX + key, window);
     const isBlocked = hits > limit;
     const seconds = Math.max(1, Math.ceil(ttlMs / 1_000));
     return {
@@ -57,17 +61,19 @@ export class RateLimitStorage implements ThrottlerStorage {
     };
   }
 
-  private async count(key: string, window: CounterWindow): Promise<CounterState> {
+  private async reserve(key: string, window: CounterWindow, wanted: number): Promise<Reservation> {
     if (this.degradedUntil !== undefined && this.now() < this.degradedUntil) {
-      return this.fallback.increment(key, window);
+      return this.fallback.reserve(key, window, wanted);
     }
     try {
-      const state = await this.store.increment(key, window);
+      const reservation = await this.store.reserve(key, window, wanted);
       if (this.degradedUntil !== undefined) {
         this.degradedUntil = undefined;
+        // Leases of the in-process counters end here: the shared ones count again.
+        this.counters.clear();
         this.logger.log(`${this.store.kind} answers again: rate limits are shared again`);
       }
-      return state;
+      return reservation;
     } catch (error) {
       if (this.degradedUntil === undefined) {
         this.logger.warn(
@@ -76,7 +82,7 @@ export class RateLimitStorage implements ThrottlerStorage {
         );
       }
       this.degradedUntil = this.now() + REDIS_RETRY_INTERVAL_MS;
-      return this.fallback.increment(key, window);
+      return this.fallback.reserve(key, window, wanted);
     }
   }
 }

@@ -8,24 +8,32 @@ import {
 import { type Config, APP_CONFIG } from '@libs/config';
 import { CacheMetrics } from '@libs/observability';
 import { CacheAside } from './cache-aside.js';
+import { InvalidationBus, LocalInvalidationBus, RedisInvalidationBus } from './invalidation-bus.js';
 import { KeyValueStore } from './key-value.store.js';
 import { MemoryStore } from './memory.store.js';
 import { RedisStore } from './redis.store.js';
 
-/** Ties the Redis connection to the application's lifecycle. */
+/** Ties the Redis connections to the application's lifecycle. */
 class StoreLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
-  constructor(private readonly store: KeyValueStore) {}
+  constructor(
+    private readonly store: KeyValueStore,
+    private readonly bus: InvalidationBus,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.store instanceof RedisStore) await this.store.connected();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    if (this.bus instanceof RedisInvalidationBus) this.bus.close();
     if (this.store instanceof RedisStore) await this.store.close();
   }
 }
 
-/** Provides the KeyValueStore: Redis when REDIS_URL is set, in process otherwise. */
+/**
+ * Provides the KeyValueStore (Redis when REDIS_URL is set, in process otherwise) and the
+ * InvalidationBus of in-process caches (Redis pub/sub between replicas, or this process only).
+ */
 @Global()
 @Module({})
 export class CacheModule {
@@ -42,6 +50,18 @@ export class CacheModule {
               : new MemoryStore(),
         },
         {
+          provide: InvalidationBus,
+          inject: [KeyValueStore, APP_CONFIG],
+          useFactory: (store: KeyValueStore, { redis }: Config): InvalidationBus =>
+            store instanceof RedisStore
+              ? new RedisInvalidationBus(
+                  store.client,
+                  store.client.duplicate({ autoResubscribe: false }),
+                  redis.keyPrefix,
+                )
+              : new LocalInvalidationBus(),
+        },
+        {
           provide: CacheAside,
           inject: [KeyValueStore, { token: CacheMetrics, optional: true }],
           useFactory: (store: KeyValueStore, metrics?: CacheMetrics) =>
@@ -51,11 +71,12 @@ export class CacheModule {
         },
         {
           provide: StoreLifecycle,
-          inject: [KeyValueStore],
-          useFactory: (store: KeyValueStore) => new StoreLifecycle(store),
+          inject: [KeyValueStore, InvalidationBus],
+          useFactory: (store: KeyValueStore, bus: InvalidationBus) =>
+            new StoreLifecycle(store, bus),
         },
       ],
-      exports: [KeyValueStore, CacheAside],
+      exports: [KeyValueStore, CacheAside, InvalidationBus],
     };
   }
 }

@@ -1,4 +1,4 @@
-import { KeyValueStore } from '@libs/cache';
+import { InvalidationBus, KeyValueStore, LocalInvalidationBus, NearCache } from '@libs/cache';
 import { type Config, InjectConfig } from '@libs/config';
 import { CacheMetrics } from '@libs/observability';
 import type { Transaction } from '@libs/database';
@@ -11,6 +11,13 @@ import { type LiveSession, SessionsRepository } from './sessions.repository.js';
 
 /** How long a request may trust a cached "session is live"; revocation deletes the entry at once. */
 const LIVE_SESSION_CACHE_MS = 30_000;
+/**
+ * The same answer in this process's memory: revocation drops it on every replica through the
+ * invalidation bus (Redis pub/sub), so this only bounds an entry should a message be lost.
+ */
+const NEAR_SESSION_CACHE_MS = 5_000;
+/** Sessions held in memory at most (about 200 bytes each). */
+const NEAR_SESSION_ENTRIES = 50_000;
 /** How often to retry dropping cached sessions that a cache outage kept us from dropping. */
 const FORGET_RETRY_MS = 1_000;
 const cacheKey = (sessionId: string): string => `session:${sessionId}`;
@@ -32,6 +39,8 @@ export class SessionsService {
    */
   private readonly unforgotten = new Map<string, number>();
   private retryTimer: NodeJS.Timeout | undefined;
+  /** Live sessions by id in memory, in front of Redis: most requests need no round trip. */
+  private readonly near: NearCache<{ readonly session: LiveSession | null }>;
 
   constructor(
     @InjectConfig() private readonly config: Config,
@@ -40,7 +49,14 @@ export class SessionsService {
     private readonly clock: Clock,
     private readonly cacheMetrics: CacheMetrics,
     private readonly unitOfWork: UnitOfWork,
-  ) {}
+    bus: InvalidationBus = new LocalInvalidationBus(),
+  ) {
+    this.near = new NearCache(
+      bus,
+      { topic: 'session', ttlMs: NEAR_SESSION_CACHE_MS, maxEntries: NEAR_SESSION_ENTRIES },
+      () => this.clock.now().getTime(),
+    );
+  }
 
   private expiry(): Date {
     return new Date(this.clock.now().getTime() + this.config.auth.refreshTtlDays * 86_400_000);
@@ -141,15 +157,26 @@ export class SessionsService {
    * disabled. Cached briefly; a cache outage falls back to the database.
    */
   async live(sessionId: string): Promise<LiveSession | null> {
+    const near = this.unforgotten.has(sessionId) ? undefined : this.near.get(sessionId);
+    if (near !== undefined) {
+      this.cacheMetrics.lookup('session', true);
+      return near.session;
+    }
+    const version = this.near.version();
     const cached = this.unforgotten.has(sessionId)
       ? null
       : await this.store.get(cacheKey(sessionId)).catch(() => null);
     this.cacheMetrics.lookup('session', cached !== null);
-    if (cached !== null) return cached === 'null' ? null : (JSON.parse(cached) as LiveSession);
+    if (cached !== null) {
+      const session = cached === 'null' ? null : (JSON.parse(cached) as LiveSession);
+      this.near.set(sessionId, { session }, version);
+      return session;
+    }
     const session = await this.sessions.findLive(sessionId, this.clock.now());
     await this.store
       .set(cacheKey(sessionId), JSON.stringify(session), LIVE_SESSION_CACHE_MS)
       .catch(() => undefined);
+    this.near.set(sessionId, { session }, version);
     return session;
   }
 
@@ -157,7 +184,10 @@ export class SessionsService {
     if (sessionIds.length === 0) return;
     try {
       await this.store.delete(...sessionIds.map(cacheKey));
+      // After Redis: a replica that reloads on the message finds the entry gone there too.
+      await this.near.invalidate(sessionIds);
     } catch (error) {
+      // Until dropped everywhere, live() reads these from the database (memory and Redis skipped).
       this.logger.warn(`could not drop cached sessions, retrying: ${String(error)}`);
       const until = this.clock.now().getTime() + LIVE_SESSION_CACHE_MS;
       for (const id of sessionIds) this.unforgotten.set(id, until);
@@ -179,6 +209,7 @@ export class SessionsService {
     if (ids.length === 0) return;
     try {
       await this.store.delete(...ids.map(cacheKey));
+      await this.near.invalidate(ids);
       for (const id of ids) this.unforgotten.delete(id);
     } catch {
       this.retryForgetLater();

@@ -69,6 +69,19 @@ describe('AccessTokenService', () => {
     await expect(tokens.verify(token)).resolves.toMatchObject({ userId: USER });
   });
 
+  it('remembers a verified token only while it would still verify', async () => {
+    const start = clock.now().getTime();
+    const token = await tokens.sign({ userId: USER, sessionId: SESSION, role: 'admin' });
+    const { exp } = decodeJwt(token).claims as { exp: number };
+    await expect(tokens.verify(token)).resolves.toMatchObject({ role: 'admin' });
+    // The last millisecond of the clock tolerance: still valid, from memory.
+    clock.advance((exp + 30) * 1000 - 1 - start);
+    await expect(tokens.verify(token)).resolves.toMatchObject({ role: 'admin' });
+    clock.advance(1);
+    await expect(tokens.verify(token)).rejects.toMatchObject({ reason: 'expired' });
+    clock.advance(start - clock.now().getTime());
+  });
+
   const refused: [string, () => string | Promise<string>][] = [
     [
       'alg none',

@@ -41,9 +41,23 @@ function reasonOf(error: errors.JOSEError | TypeError): InvalidTokenReason {
   return 'invalid';
 }
 
-/** Signs and verifies access tokens: EdDSA JWTs, `typ: at+jwt`, at most 15 minutes long. */
+/** Verified tokens remembered at most (a token is ~400 bytes: under 1 MiB). */
+const VERIFIED_TOKENS = 2_000;
+
+/**
+ * Signs and verifies access tokens: EdDSA JWTs, `typ: at+jwt`, at most 15 minutes long.
+ * A token that verified is remembered until it would stop verifying (its expiry or maximum age,
+ * with the clock tolerance), so a client sending the same token again costs a map lookup
+ * instead of a signature check. A token is immutable, so that answer cannot change; whether its
+ * session is still live is checked on every request (SessionsService.live), not here.
+ */
 @Injectable()
 export class AccessTokenService {
+  private readonly verified = new Map<
+    string,
+    { readonly claims: AccessTokenClaims; readonly validUntilMs: number }
+  >();
+
   constructor(
     @InjectConfig() private readonly config: Config,
     private readonly keys: SigningKeys,
@@ -70,6 +84,15 @@ export class AccessTokenService {
 
   /** Throws InvalidAccessTokenError for anything but a token we signed, unexpired, for us. */
   async verify(token: string): Promise<AccessTokenClaims> {
+    const remembered = this.verified.get(token);
+    if (remembered !== undefined) {
+      if (this.clock.now().getTime() < remembered.validUntilMs) return remembered.claims;
+      this.verified.delete(token);
+    }
+    return this.verifySignedToken(token);
+  }
+
+  private async verifySignedToken(token: string): Promise<AccessTokenClaims> {
     try {
       const header = decodeProtectedHeader(token);
       if (KEY_CARRYING_HEADERS.some((name) => name in header)) {
@@ -95,7 +118,9 @@ export class AccessTokenService {
       ) {
         throw new InvalidAccessTokenError('malformed claims');
       }
-      return { userId: sub, sessionId: sid, role };
+      const claims = { userId: sub, sessionId: sid, role } as const;
+      this.remember(token, claims, payload.exp, payload.iat);
+      return claims;
     } catch (error) {
       if (error instanceof InvalidAccessTokenError) throw error;
       if (error instanceof errors.JOSEError || error instanceof TypeError) {
@@ -103,5 +128,22 @@ export class AccessTokenService {
       }
       throw error;
     }
+  }
+
+  /** Until the first moment jwtVerify would refuse it: past `exp`, or older than the lifetime. */
+  private remember(
+    token: string,
+    claims: AccessTokenClaims,
+    exp: number | undefined,
+    iat: number | undefined,
+  ): void {
+    if (exp === undefined || iat === undefined) return;
+    const validUntilMs =
+      (Math.min(exp, iat + this.lifetimeSeconds) + CLOCK_TOLERANCE_SECONDS) * 1000;
+    if (this.verified.size >= VERIFIED_TOKENS) {
+      const oldest = this.verified.keys().next();
+      if (!oldest.done) this.verified.delete(oldest.value);
+    }
+    this.verified.set(token, { claims, validUntilMs });
   }
 }

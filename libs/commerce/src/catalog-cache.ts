@@ -19,8 +19,11 @@ const PAGE_TTL = { ttlMs: 30_000, jitter: 0.2 };
 /** Outlives every page entry, so a page is never read under a generation that came back. */
 const GENERATION_TTL_MS = 24 * 60 * 60 * 1000;
 const GENERATION_KEY = 'catalog:generation';
-/** Products in this process's memory: dropped on every replica when one changes (see NearCache). */
-const NEAR_PRODUCTS = { topic: 'catalog:product', ttlMs: 10_000, maxEntries: 10_000 };
+/**
+ * Hot products in this process's memory (2 000 at most, about 1 KiB each), dropped on every
+ * replica when one changes (see NearCache).
+ */
+const NEAR_PRODUCTS = { topic: 'catalog:product', ttlMs: 10_000, maxEntries: 2_000 };
 
 /**
  * Catalog reads through Redis (cache-aside), hot products also in process memory (NearCache,

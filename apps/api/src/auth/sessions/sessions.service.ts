@@ -16,8 +16,8 @@ const LIVE_SESSION_CACHE_MS = 30_000;
  * invalidation bus (Redis pub/sub), so this only bounds an entry should a message be lost.
  */
 const NEAR_SESSION_CACHE_MS = 5_000;
-/** Sessions held in memory at most (about 200 bytes each). */
-const NEAR_SESSION_ENTRIES = 50_000;
+/** Sessions held in memory at most (about 200 bytes each: 2 MiB at most). */
+const NEAR_SESSION_ENTRIES = 10_000;
 /** How often to retry dropping cached sessions that a cache outage kept us from dropping. */
 const FORGET_RETRY_MS = 1_000;
 const cacheKey = (sessionId: string): string => `session:${sessionId}`;

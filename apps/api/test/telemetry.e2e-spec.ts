@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
+  eventually,
   query,
   redisKeyPrefix,
   requireHarnessEnv,
@@ -124,18 +125,21 @@ describe('telemetry of the running API', () => {
     const root = await receiver.waitFor('server span of GET /v1/users/me', () =>
       rootOf(receiver.spans, '/v1/users/me'),
     );
-    const line = api
-      .output()
-      .split('\n')
-      .filter((text) => text.startsWith('{'))
-      .map((text) => JSON.parse(text) as RequestLogLine)
-      .find(
-        ({ msg, req, res }) =>
-          msg === 'request completed' && req?.url === '/v1/users/me' && res?.statusCode === 200,
-      );
-    expect(line?.trace_id).toBe(root.traceId);
+    // The line is written once the answer is sent; the span may reach the receiver first.
+    const line = await eventually('log line of GET /v1/users/me', () =>
+      api
+        .output()
+        .split('\n')
+        .filter((text) => text.startsWith('{'))
+        .map((text) => JSON.parse(text) as RequestLogLine)
+        .find(
+          ({ msg, req, res }) =>
+            msg === 'request completed' && req?.url === '/v1/users/me' && res?.statusCode === 200,
+        ),
+    );
+    expect(line.trace_id).toBe(root.traceId);
     const spanIds = receiver.spans.filter((s) => s.traceId === root.traceId).map((s) => s.spanId);
-    expect(spanIds).toContain(line?.span_id);
+    expect(spanIds).toContain(line.span_id);
   });
 
   it('stores the trace id of the request in the audit row it writes', async () => {

@@ -1,9 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { type Config, InjectConfig } from '@libs/config';
-import { type OrderStatus, Prisma, PrismaService, keysetAfter } from '@libs/database';
+import {
+  type OrderStatus,
+  Prisma,
+  PrismaService,
+  type Transaction,
+  keysetAfter,
+} from '@libs/database';
 
-/** A client of one interactive transaction. */
-export type Transaction = Prisma.TransactionClient;
+export type { Transaction } from '@libs/database';
 
 export interface OrderLineRecord {
   readonly productId: string;

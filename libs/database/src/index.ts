@@ -7,6 +7,6 @@ export { PrismaService } from './prisma.service.js';
 export { hasSqlState, isDatabaseUnavailableError } from './database-errors.js';
 export { containsPattern } from './like-pattern.js';
 export { keysetAfter } from './keyset.js';
-export type { Transaction } from './transaction.js';
+export type { JsonValue, Transaction } from './transaction.js';
 export { isUniqueViolation, nullIfNotFound } from './prisma-errors.js';
 export { OrderStatus, Prisma, Role, type User } from './generated/prisma/client.js';

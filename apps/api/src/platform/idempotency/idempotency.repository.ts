@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma, hasSqlState } from '@libs/database';
+import { type JsonValue, Prisma, type Transaction, hasSqlState } from '@libs/database';
 
 /** What a request with a key ended in, kept for replay: its domain result or its refusal. */
 export type StoredOutcome =
-  | { readonly result: Prisma.InputJsonValue }
+  | { readonly result: JsonValue }
   | {
       readonly error: string;
       readonly detail?: string;
-      readonly errors?: Prisma.InputJsonValue;
+      readonly errors?: JsonValue;
     };
 
 export interface KeyClaim {
@@ -55,7 +55,7 @@ export class IdempotencyRepository {
    * taken). If another open transaction holds it, waits for that one to end, at most `waitMs`:
    * a commit is replayed, a rollback leaves the key to this request.
    */
-  async claim(tx: Prisma.TransactionClient, claim: KeyClaim, waitMs: number): Promise<ClaimState> {
+  async claim(tx: Transaction, claim: KeyClaim, waitMs: number): Promise<ClaimState> {
     const { userId, key, requestHash, now, expiresAt } = claim;
     // Only this statement waits that briefly; the work after it waits as usual.
     await tx.$executeRaw`SELECT set_config('lock_timeout', ${`${waitMs}ms`}, true)`;
@@ -90,22 +90,22 @@ export class IdempotencyRepository {
 
   /** Records the outcome of the request that holds the key in `tx`; commits with its work. */
   async complete(
-    tx: Prisma.TransactionClient,
+    tx: Transaction,
     claim: Pick<KeyClaim, 'userId' | 'key'>,
     outcome: StoredOutcome,
   ): Promise<void> {
     await tx.idempotencyKey.update({
       where: { userId_key: { userId: claim.userId, key: claim.key } },
-      data: { outcome },
+      data: { outcome: outcome as Prisma.InputJsonValue },
     });
   }
 
   /** Marks where the work begins, so a refusal can undo the work but keep the key. */
-  async beginWork(tx: Prisma.TransactionClient): Promise<void> {
+  async beginWork(tx: Transaction): Promise<void> {
     await tx.$executeRaw`SAVEPOINT idempotent_work`;
   }
 
-  async undoWork(tx: Prisma.TransactionClient): Promise<void> {
+  async undoWork(tx: Transaction): Promise<void> {
     await tx.$executeRaw`ROLLBACK TO SAVEPOINT idempotent_work`;
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Prisma } from '@libs/database';
+import type { JsonValue, Transaction } from '@libs/database';
 import { createHash } from 'node:crypto';
 import { Clock } from '../clock.js';
 import { DomainError } from '../errors/domain-error.js';
@@ -33,7 +33,7 @@ function toStored(refusal: DomainError): StoredOutcome {
     ...(refusal.detail === undefined ? {} : { detail: refusal.detail }),
     ...(refusal.errors === undefined
       ? {}
-      : { errors: refusal.errors as unknown as Prisma.InputJsonValue }),
+      : { errors: refusal.errors as unknown as JsonValue }),
   };
 }
 
@@ -67,7 +67,7 @@ export class IdempotencyService {
    * (`settle`). Throws `idempotency_in_flight` or `idempotency_key_reused`: roll back then.
    */
   async once<T>(
-    tx: Prisma.TransactionClient,
+    tx: Transaction,
     request: IdempotentRequest,
     work: () => Promise<T>,
   ): Promise<IdempotentOutcome<T>> {
@@ -93,7 +93,7 @@ export class IdempotencyService {
     await this.keys.beginWork(tx);
     try {
       const result = await work();
-      await this.keys.complete(tx, claim, { result: result as Prisma.InputJsonValue });
+      await this.keys.complete(tx, claim, { result: result as JsonValue });
       return { result, replayed: false };
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;

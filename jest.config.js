@@ -55,6 +55,9 @@ export default {
     {
       ...base,
       displayName: 'unit',
+      // Nest's log lines are held back and shown only for a failing test.
+      testEnvironment: '<rootDir>/libs/testing/src/quiet-logs-environment.ts',
+      setupFilesAfterEnv: ['<rootDir>/libs/testing/src/quiet-logs.setup.ts'],
       testMatch: [
         '<rootDir>/{apps,libs}/*/src/**/*.spec.ts',
         '<rootDir>/scripts/**/*.spec.ts',

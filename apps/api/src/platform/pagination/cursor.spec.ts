@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
+import { validate } from '../../../test/support/validate.js';
 import {
   CURSOR_MAX_LENGTH,
+  NOT_OUR_CURSOR,
   cursorTime,
   encodeCursor,
   pageQuery,
@@ -47,6 +49,26 @@ describe('pageQuery', () => {
     const result = pageQuery.safeParse({ cursor });
     expect(result.error?.issues).toEqual([expect.objectContaining({ path: ['cursor'] })]);
   });
+
+  const forged = (payload: unknown): string =>
+    Buffer.from(JSON.stringify(payload)).toString('base64url');
+
+  it.each([
+    ['of 1,201 characters that decode to no JSON', 'a'.repeat(1_201)],
+    ['with characters outside base64url', 'abc+/=='],
+    ['of JSON that is not a cursor', forged({ x: 1 })],
+    ['of a JSON array', forged([1, 2])],
+    ['with a key of the wrong type', forged({ k: 7, i: ID })],
+    ['with SQL for an id', forged({ k: '2026-01-01T00:00:00.000Z', i: "1' OR '1'='1" })],
+    ['with a member more', forged({ k: 'k', i: ID, admin: true })],
+  ])(
+    'answers a cursor %s as a route would: a 400 at #/cursor, saying why',
+    async (_case, cursor) => {
+      await expect(validate(pageQuery, { cursor }, 'query')).resolves.toEqual({
+        errors: [{ pointer: '#/cursor', detail: expect.stringContaining(NOT_OUR_CURSOR) }],
+      });
+    },
+  );
 
   it('rejects unknown query parameters', () => {
     expect(pageQuery.safeParse({ offset: '10' }).success).toBe(false);

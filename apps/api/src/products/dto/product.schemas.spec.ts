@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { pointersOf, validate } from '../../../test/support/validate.js';
-import { createProductBody, updateProductBody } from './product.schemas.js';
+import { encodeCursor } from '../../platform/pagination/cursor.js';
+import { createProductBody, listProductsQuery, updateProductBody } from './product.schemas.js';
 
 const valid = { sku: 'MUG-1', name: 'Mug', priceCents: 1, currency: 'EUR', stock: 1 };
 
@@ -60,6 +61,51 @@ describe('product request schemas', () => {
       [{ stock: -1 }, '#/stock'],
     ])('refuses %j, pointing at %s', async (body, pointer) => {
       expect(await pointersOf(updateProductBody, body)).toContain(pointer);
+    });
+  });
+
+  describe('listProductsQuery: the sort value a cursor carries must fit its column', () => {
+    const withKey = (key: string): string => encodeCursor({ key, id: randomUUID() });
+
+    it.each([
+      ['priceCents', 'priceCents:abc'],
+      ['priceCents', 'priceCents:99999999999'],
+      ['priceCents', 'priceCents:-1'],
+      ['priceCents', 'priceCents:1e3'],
+      ['-priceCents', '-priceCents:'],
+      ['createdAt', 'createdAt:yesterday'],
+      ['-createdAt', '-createdAt:0000-01-01T00:00:00.000Z'],
+      ['-createdAt', '-createdAt:2026-13-01T00:00:00.000Z'],
+      ['name', 'priceCents:100'],
+      ['-createdAt', 'createdAt:2026-01-01T00:00:00.000Z'],
+    ])('sort=%s refuses a cursor keyed %j at #/cursor', async (sort, key) => {
+      expect(await pointersOf(listProductsQuery, { sort, cursor: withKey(key) }, 'query')).toEqual([
+        '#/cursor',
+      ]);
+    });
+
+    it.each([
+      ['name', 'name:Mug'],
+      ['-name', '-name:'],
+      ['priceCents', 'priceCents:0'],
+      ['-priceCents', '-priceCents:100000000'],
+      ['createdAt', 'createdAt:2026-01-01T00:00:00.000Z'],
+      ['-createdAt', '-createdAt:2026-01-01T00:00:00.000Z'],
+    ])('sort=%s accepts the cursor it issues, keyed %j', async (sort, key) => {
+      expect(await pointersOf(listProductsQuery, { sort, cursor: withKey(key) }, 'query')).toEqual(
+        [],
+      );
+    });
+
+    it('tells a cursor of another sort order apart from a forged one', async () => {
+      const other = await validate(
+        listProductsQuery,
+        { sort: 'name', cursor: withKey('-createdAt:2026-01-01T00:00:00.000Z') },
+        'query',
+      );
+      expect(other).toEqual({
+        errors: [{ pointer: '#/cursor', detail: expect.stringContaining('another sort order') }],
+      });
     });
   });
 });

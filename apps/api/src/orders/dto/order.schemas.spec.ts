@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { pointersOf, validate } from '../../../test/support/validate.js';
-import { placeOrderBody, updateOrderBody } from './order.schemas.js';
+import { listOrdersQuery, placeOrderBody, updateOrderBody } from './order.schemas.js';
 
 const productId = randomUUID();
 const line = (fields: object = {}): object => ({ productId, quantity: 1, ...fields });
@@ -50,6 +50,26 @@ describe('order request schemas', () => {
       [{ status: 'paid', totalCents: 0 }, '#'],
     ])('refuses %j, pointing at %s', async (body, pointer) => {
       expect(await pointersOf(updateOrderBody, body)).toContain(pointer);
+    });
+  });
+
+  describe('listOrdersQuery', () => {
+    it('accepts a status and a user to filter by, with the page defaults', async () => {
+      const userId = randomUUID();
+      await expect(validate(listOrdersQuery, { status: 'paid', userId }, 'query')).resolves.toEqual(
+        { value: { status: 'paid', userId, limit: 20 } },
+      );
+    });
+
+    it.each<[object, string]>([
+      [{ status: 'lost' }, '#/status'],
+      [{ limit: '0' }, '#/limit'],
+      [{ limit: '101' }, '#/limit'],
+      [{ cursor: 'x' }, '#/cursor'],
+      [{ userId: 'x' }, '#/userId'],
+      [{ offset: '3' }, '#'],
+    ])('refuses %j, pointing at %s', async (query, pointer) => {
+      expect(await pointersOf(listOrdersQuery, query, 'query')).toEqual([pointer]);
     });
   });
 });

@@ -16,8 +16,12 @@ export const idempotencyKey = z
  * The request's `Idempotency-Key` header, required and validated like a field: a bad or missing
  * key is a 400, checked before any work (so a refused request does not consume the key).
  */
-export const IdempotencyKey = createParamDecorator((_: unknown, context: ExecutionContext) => {
-  const header = context.switchToHttp().getRequest<FastifyRequest>().headers['idempotency-key'];
+export const IdempotencyKey = createParamDecorator((_: unknown, context: ExecutionContext) =>
+  idempotencyKeyOf(context.switchToHttp().getRequest<FastifyRequest>().headers['idempotency-key']),
+);
+
+/** The key in an `Idempotency-Key` header as received, or a 400 problem. */
+export function idempotencyKeyOf(header: string | string[] | undefined): string {
   const parsed = idempotencyKey.safeParse(header);
   if (parsed.success) return parsed.data;
   throw new ProblemException(
@@ -27,4 +31,4 @@ export const IdempotencyKey = createParamDecorator((_: unknown, context: Executi
       detail: 'The Idempotency-Key header is required: 1 to 255 printable ASCII characters.',
     }),
   );
-});
+}

@@ -31,9 +31,7 @@ function toStored(refusal: DomainError): StoredOutcome {
   return {
     error: refusal.code,
     ...(refusal.detail === undefined ? {} : { detail: refusal.detail }),
-    ...(refusal.errors === undefined
-      ? {}
-      : { errors: refusal.errors as unknown as JsonValue }),
+    ...(refusal.errors === undefined ? {} : { errors: refusal.errors as unknown as JsonValue }),
   };
 }
 

@@ -78,18 +78,20 @@ describe('catalog', () => {
 
     // Every rule of the body is unit-tested (product.schemas.spec.ts); here, that a refusal is
     // a 400 with pointers and writes nothing.
-    it.each([
-      [{ currency: 'XYZ' }, '#/currency'],
-      [{ active: false }, '#'],
-    ])('refuses %j with 400 pointing at %s', async (fields, pointer) => {
+    // Every rule of the body is unit-tested (product.schemas.spec.ts); here, that a refusal is
+    // a 400 pointing at the field and writes nothing.
+    it('refuses a bad body with 400 pointing at the field, creating nothing', async () => {
       const sku = newSku();
       const res = await request(t.server)
         .post('/v1/products')
         .set(...bearer(admin.accessToken))
-        .send({ sku, name: 'Valid', priceCents: 1, currency: 'EUR', stock: 1, ...fields })
+        .send({ sku, name: 'Valid', priceCents: 1, currency: 'XYZ', stock: 1, active: false })
         .expect(400);
       expect(res.body.errors).toEqual(
-        expect.arrayContaining([expect.objectContaining({ pointer })]),
+        expect.arrayContaining([
+          expect.objectContaining({ pointer: '#/currency' }),
+          expect.objectContaining({ pointer: '#' }),
+        ]),
       );
       expect(await t.app.get(PrismaService).product.count({ where: { sku } })).toBe(0);
     });
@@ -208,13 +210,17 @@ describe('catalog', () => {
         .expect(200);
     });
 
-    it.each([{}, { sku: 'NEW-SKU' }])('refuses %j with 400', async (body) => {
+    it('refuses an empty change or one to the SKU with 400, changing nothing', async () => {
       const product = await create();
-      await request(t.server)
-        .patch(`/v1/products/${product.id}`)
-        .set(...bearer(admin.accessToken))
-        .send(body)
-        .expect(400);
+      for (const body of [{}, { sku: 'NEW-SKU' }]) {
+        await request(t.server)
+          .patch(`/v1/products/${product.id}`)
+          .set(...bearer(admin.accessToken))
+          .send(body)
+          .expect(400);
+      }
+      const after = await request(t.server).get(`/v1/products/${product.id}`).expect(200);
+      expect(after.body).toEqual(product);
     });
 
     it('answers 404 for an unknown product, also with If-Match', async () => {
@@ -301,16 +307,23 @@ describe('catalog', () => {
       expect((await listAll(tag)).map((p) => p.id)).toEqual(products.map((p) => p.id).reverse());
     });
 
-    it.each([
-      ['createdAt', ['Delta', 'alpha', 'Charlie', 'Bravo', 'Echo']],
-      ['-createdAt', ['Echo', 'Bravo', 'Charlie', 'alpha', 'Delta']],
-      ['priceCents', ['Bravo', 'alpha', 'Charlie', 'Delta', 'Echo']],
-      ['-priceCents', ['Echo', 'Delta', 'Charlie', 'alpha', 'Bravo']],
-    ])('sorts by %s across pages, ties broken by id', async (sort, expected) => {
-      expect(names(await listAll(tag, { sort }))).toEqual(expected);
+    it('sorts by createdAt and priceCents, both ways, across pages, ties broken by id', async () => {
+      const sorts = {
+        createdAt: ['Delta', 'alpha', 'Charlie', 'Bravo', 'Echo'],
+        '-createdAt': ['Echo', 'Bravo', 'Charlie', 'alpha', 'Delta'],
+        priceCents: ['Bravo', 'alpha', 'Charlie', 'Delta', 'Echo'],
+        '-priceCents': ['Echo', 'Delta', 'Charlie', 'alpha', 'Bravo'],
+      };
+      const seen: Record<string, string[]> = {};
+      for (const sort of Object.keys(sorts)) seen[sort] = names(await listAll(tag, { sort }));
+      expect(seen).toEqual(sorts);
     });
 
-    it.each(['name', '-name'])('sorts by %s across pages', async (sort) => {
+    it('sorts by name, both ways, across pages, in the collation of the database', async () => {
+      for (const sort of ['name', '-name']) await expectSortedByName(sort);
+    });
+
+    async function expectSortedByName(sort: string): Promise<void> {
       const sorted = await listAll(tag, { sort });
       const byDatabase = [...sorted].map((p) => p.name);
       expect(sorted).toHaveLength(5);
@@ -323,7 +336,7 @@ describe('catalog', () => {
         select: { name: true },
       });
       expect(byDatabase).toEqual(ordered.map((p) => p.name));
-    });
+    }
 
     it('matches `q` case-insensitively and literally (LIKE wildcards match themselves)', async () => {
       expect(names(await listAll(tag.toUpperCase(), { sort: 'priceCents' }))).toHaveLength(5);
@@ -344,19 +357,14 @@ describe('catalog', () => {
       expect(await listAll(tag)).toHaveLength(5);
     });
 
-    it.each([
-      [{ sort: 'stock' }, '#/sort'],
-      [{ sort: 'name;DROP TABLE products' }, '#/sort'],
-      [{ limit: '0' }, '#/limit'],
-      [{ limit: '101' }, '#/limit'],
-      [{ cursor: 'garbage' }, '#/cursor'],
-      [{ q: 'x'.repeat(101) }, '#/q'],
-      [{ unknown: '1' }, '#'],
-    ])('refuses %j with 400 pointing at %s', async (query, pointer) => {
-      const res = await request(t.server).get('/v1/products').query(query).expect(400);
-      expect(res.body.errors).toEqual(
-        expect.arrayContaining([expect.objectContaining({ pointer })]),
-      );
+    // Every rule of the query is unit-tested (product.schemas.spec.ts); here, that the route asks.
+    it('refuses a bad query with a 400 problem pointing at each bad parameter', async () => {
+      const res = await request(t.server)
+        .get('/v1/products')
+        .query({ sort: 'name;DROP TABLE products', limit: '0' })
+        .expect(400);
+      const errors = res.body.errors as { pointer: string }[];
+      expect(errors.map((error) => error.pointer).sort()).toEqual(['#/limit', '#/sort']);
     });
 
     it('refuses a cursor from a listing in another order', async () => {

@@ -64,6 +64,27 @@ describe('product request schemas', () => {
     });
   });
 
+  describe('listProductsQuery', () => {
+    it('defaults to the newest first, 20 a page, and trims the search', async () => {
+      await expect(validate(listProductsQuery, { q: '  mug ' }, 'query')).resolves.toEqual({
+        value: { q: 'mug', sort: '-createdAt', limit: 20 },
+      });
+    });
+
+    it.each<[object, string]>([
+      [{ sort: 'stock' }, '#/sort'],
+      [{ sort: 'name;DROP TABLE products' }, '#/sort'],
+      [{ limit: '0' }, '#/limit'],
+      [{ limit: '101' }, '#/limit'],
+      [{ cursor: 'garbage' }, '#/cursor'],
+      [{ q: 'x'.repeat(101) }, '#/q'],
+      [{ q: '   ' }, '#/q'],
+      [{ unknown: '1' }, '#'],
+    ])('refuses %j, pointing at %s', async (query, pointer) => {
+      expect(await pointersOf(listProductsQuery, query, 'query')).toEqual([pointer]);
+    });
+  });
+
   describe('listProductsQuery: the sort value a cursor carries must fit its column', () => {
     const withKey = (key: string): string => encodeCursor({ key, id: randomUUID() });
 

@@ -185,22 +185,21 @@ describe('API keys', () => {
       expect(await readOrders(key, replica.baseUrl)).toBe(200);
     });
 
-    it.each([
-      [{ name: 'ci', scopes: [] }, '#/scopes'],
-      [{ name: 'ci', scopes: ['orders:delete'] }, '#/scopes/0'],
-      [{ name: '   ', scopes: ['orders:read'] }, '#/name'],
-      [{ name: 'ci', scopes: ['orders:read'], expiresAt: 'tomorrow' }, '#/expiresAt'],
-      [{ name: 'ci', scopes: ['orders:read'], role: 'admin' }, '#'],
-    ])('refuses %j with a 400 problem at %s', async (body, pointer) => {
+    // Every rule of the body is unit-tested (api-key.schemas.spec.ts); here, the answer.
+    it('refuses a bad body with a 400 problem pointing at each bad field', async () => {
       const { accessToken } = await register(t.server);
       const res = await request(t.server)
         .post('/v1/users/me/api-keys')
         .set(...bearer(accessToken))
-        .send(body)
+        .send({ name: '   ', scopes: ['orders:delete'], expiresAt: 'tomorrow' })
         .expect(400);
       expect(res.headers['content-type']).toMatch(PROBLEM);
       const errors = res.body.errors as { pointer: string }[];
-      expect(errors.map((error) => error.pointer)).toContain(pointer);
+      expect(errors.map((error) => error.pointer).sort()).toEqual([
+        '#/expiresAt',
+        '#/name',
+        '#/scopes/0',
+      ]);
     });
 
     it('records the last use, coalesced off the request path', async () => {

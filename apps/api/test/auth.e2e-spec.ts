@@ -77,13 +77,11 @@ describe('identity: register, login, refresh, logout', () => {
       expect(res.body).toMatchObject({ status: 409, type: '/problems/email-taken' });
     });
 
-    it.each([
-      ['11 characters', 'x7!kq2#mv9z'],
-      ['129 characters', 'x7!kq2#mv9z'.repeat(11) + 'abcdefgh'],
-    ])('refuses a password of %s: 400 pointing at #/password', async (_case, password) => {
+    // The rules of every field are unit-tested (auth.schemas.spec.ts); here, the answer.
+    it('refuses a password of 11 characters: 400 pointing at #/password', async () => {
       const res = await request(t.server)
         .post('/v1/auth/register')
-        .send({ email: newEmail(), password })
+        .send({ email: newEmail(), password: 'x7!kq2#mv9z' })
         .expect(400);
       expect(res.body.errors).toEqual([{ pointer: '#/password', detail: expect.any(String) }]);
     });
@@ -109,24 +107,22 @@ describe('identity: register, login, refresh, logout', () => {
       });
     });
 
-    it.each([
-      ['role', { role: 'admin' }],
-      ['id', { id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b' }],
-      ['passwordHash', { passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$x$y' }],
-    ])('refuses mass assignment of %s: 400', async (field, extra) => {
+    it('refuses mass assignment of role and a malformed email: 400, creating nobody', async () => {
+      const email = newEmail();
       const res = await request(t.server)
         .post('/v1/auth/register')
-        .send({ email: newEmail(), password: PASSWORD, ...extra })
+        .send({ email, password: PASSWORD, role: 'admin' })
         .expect(400);
       expect(res.body.errors).toContainEqual(expect.objectContaining({ pointer: '#' }));
-      expect(JSON.stringify(res.body.errors)).toContain(field);
-    });
-
-    it('refuses a malformed email: 400', async () => {
+      expect(JSON.stringify(res.body.errors)).toContain('role');
       await request(t.server)
         .post('/v1/auth/register')
         .send({ email: 'not-an-email', password: PASSWORD })
         .expect(400);
+      await request(t.server)
+        .post('/v1/auth/login')
+        .send({ email, password: PASSWORD })
+        .expect(401);
     });
   });
 

@@ -46,22 +46,20 @@ describe('users', () => {
       expect(res.body.name).toBe('Lin');
     });
 
-    it.each([{ role: 'admin' }, { email: 'x@example.com' }, { disabled: true }])(
-      'refuses other fields (mass assignment): %j → 400',
-      async (body) => {
-        const { accessToken } = await register(t.server);
-        await request(t.server)
-          .patch('/v1/users/me')
-          .set(...bearer(accessToken))
-          .send(body)
-          .expect(400);
-        const me = await request(t.server)
-          .get('/v1/users/me')
-          .set(...bearer(accessToken))
-          .expect(200);
-        expect(me.body.role).toBe('user');
-      },
-    );
+    // Which fields are refused is unit-tested (user.schemas.spec.ts); here, that nothing changes.
+    it('refuses other fields (mass assignment) with 400, changing nothing', async () => {
+      const { accessToken, user } = await register(t.server);
+      await request(t.server)
+        .patch('/v1/users/me')
+        .set(...bearer(accessToken))
+        .send({ name: 'Mallory', role: 'admin', disabled: false })
+        .expect(400);
+      const me = await request(t.server)
+        .get('/v1/users/me')
+        .set(...bearer(accessToken))
+        .expect(200);
+      expect(me.body).toEqual(user);
+    });
   });
 
   describe('POST /v1/users/me/password', () => {
@@ -169,17 +167,15 @@ describe('users', () => {
       expect(res.body.nextCursor).toEqual(expect.any(String));
     });
 
-    it.each([{ limit: '0' }, { limit: '101' }, { cursor: 'not-a-cursor' }, { offset: '3' }])(
-      'GET /v1/users refuses %j: 400',
-      async (query) => {
-        const res = await request(t.server)
-          .get('/v1/users')
-          .query(query)
-          .set(...bearer(admin.accessToken))
-          .expect(400);
-        expect(res.body.errors[0].pointer).toMatch(/^#/);
-      },
-    );
+    it('GET /v1/users refuses a bad page with a 400 problem pointing at it', async () => {
+      const res = await request(t.server)
+        .get('/v1/users')
+        .query({ limit: '0', cursor: 'not-a-cursor' })
+        .set(...bearer(admin.accessToken))
+        .expect(400);
+      const errors = res.body.errors as { pointer: string }[];
+      expect(errors.map((error) => error.pointer).sort()).toEqual(['#/cursor', '#/limit']);
+    });
 
     it('GET /v1/users/:id: 200, unknown 404, malformed 400', async () => {
       const { user } = await register(t.server);

@@ -114,6 +114,13 @@ describe('AccessTokenService', () => {
     ['a wrong audience', () => forge(activeKey, {}, { ...claims, aud: 'another-api' })],
     ['a wrong typ (an ID token)', () => forge(activeKey, { typ: 'JWT' }, claims)],
     ['an unknown kid', () => forge(activeKey, { kid: 'nope' }, claims)],
+    [
+      'a kid that tries path traversal',
+      () => forge(activeKey, { kid: '../../../../dev/null' }, claims),
+    ],
+    ['a kid that tries SQL', () => forge(activeKey, { kid: "' OR '1'='1" }, claims)],
+    ['no exp', () => forge(activeKey, {}, { ...claims, exp: undefined })],
+    ['not valid yet (nbf)', () => forge(activeKey, {}, { ...claims, nbf: seconds() + 600 })],
     ['no kid', () => forge(activeKey, { kid: undefined }, claims)],
     [
       'a key of its own (jwk header)',

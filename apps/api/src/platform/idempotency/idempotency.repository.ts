@@ -96,7 +96,7 @@ export class IdempotencyRepository {
   ): Promise<void> {
     await tx.idempotencyKey.update({
       where: { userId_key: { userId: claim.userId, key: claim.key } },
-      data: { outcome: outcome as Prisma.InputJsonValue },
+      data: { outcome: outcome },
     });
   }
 

@@ -32,6 +32,16 @@ const sku = text({ min: 1, max: 64 })
 const productName = text({ max: 200 }).trim().min(1);
 const description = text({ max: 4000 });
 
+/** The product of the OpenAPI examples, as created and as answered. */
+const EXAMPLE = {
+  sku: 'MUG-ENAMEL-01',
+  name: 'Enamel mug',
+  description: 'White enamel, 350 ml.',
+  priceCents: 1290,
+  currency: 'EUR',
+  stock: 42,
+};
+
 export const productIdParam = z.uuid();
 
 export const createProductBody = z
@@ -44,16 +54,7 @@ export const createProductBody = z
     stock,
   })
   .meta({
-    examples: [
-      {
-        sku: 'MUG-ENAMEL-01',
-        name: 'Enamel mug',
-        description: 'White enamel, 350 ml.',
-        priceCents: 1290,
-        currency: 'EUR',
-        stock: 42,
-      },
-    ],
+    examples: [EXAMPLE],
   });
 
 export const updateProductBody = z
@@ -114,12 +115,7 @@ export const productResponse = z
     examples: [
       {
         id: '01936f8e-6d4b-7c2f-8e3a-5b7c9d1e3f50',
-        sku: 'MUG-ENAMEL-01',
-        name: 'Enamel mug',
-        description: 'White enamel, 350 ml.',
-        priceCents: 1290,
-        currency: 'EUR',
-        stock: 42,
+        ...EXAMPLE,
         active: true,
         createdAt: '2026-01-15T09:30:00.000Z',
         updatedAt: '2026-01-16T11:00:00.000Z',

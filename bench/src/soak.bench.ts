@@ -14,12 +14,12 @@
  */
 import { deployMigrations } from '@libs/database/migrate';
 import { bulkUserEmail, seedBulkData } from '@libs/database/seed';
-import * as argon2 from 'argon2';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import pg from 'pg';
 import { type GrowthVerdict, heapGrowthVerdict, median } from './soak/trend.js';
 import { type RuntimeMetrics, scrapeRuntime } from './soak/prometheus.js';
+import { PASSWORD, hashedPassword, login } from './support/accounts.js';
 import { LoadGenerator } from './support/load-client.js';
 import type { LoadResult, LoadSpec } from './support/load-spec.js';
 import { OtlpSink } from './support/otlp-sink.js';
@@ -52,9 +52,6 @@ const READ_RATE = Number(env.BENCH_SOAK_READ_RATE ?? 100);
 const ORDER_RATE = Number(env.BENCH_SOAK_ORDER_RATE ?? 5);
 const LOGIN_RATE = Number(env.BENCH_SOAK_LOGIN_RATE ?? 1);
 
-const PASSWORD = 'benchmark passphrase 2026';
-const ARGON2 = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
-
 const log = (message: string): void => {
   process.stderr.write(`[soak] ${message}\n`);
 };
@@ -69,17 +66,6 @@ interface Sample {
   readonly errors: number;
   readonly api: ProcessSample;
   readonly worker: ProcessSample;
-}
-
-async function login(baseUrl: string, email: string): Promise<{ token: string; id: string }> {
-  const res = await fetch(`${baseUrl}/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  if (!res.ok) throw new Error(`login of ${email} failed: ${res.status}`);
-  const body = (await res.json()) as { accessToken: string; user: { id: string } };
-  return { token: body.accessToken, id: body.user.id };
 }
 
 async function sample(app: MonitoredProcess): Promise<ProcessSample> {
@@ -159,7 +145,7 @@ async function main(): Promise<void> {
       products: 1000,
       users: 20,
       orders: 1000,
-      passwordHash: await argon2.hash(PASSWORD, ARGON2),
+      passwordHash: await hashedPassword(),
     });
     // Stock for every order the run can place.
     const client = new pg.Client({ connectionString: database.url });

@@ -12,7 +12,6 @@
  */
 import { deployMigrations } from '@libs/database/migrate';
 import { bulkUserEmail, seedBulkData } from '@libs/database/seed';
-import * as argon2 from 'argon2';
 import { Redis } from 'ioredis';
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
@@ -20,6 +19,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { PASSWORD, hashedPassword, login } from './support/accounts.js';
 import { LoadGenerator } from './support/load-client.js';
 import type { LoadResult, LoadSpec } from './support/load-spec.js';
 import {
@@ -60,9 +60,6 @@ const OTEL = env.BENCH_OTEL !== '0';
 /** Extra node flags for the API processes (space-separated), e.g. to compare heap sizes. */
 const API_NODE_ARGS = (env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
-const PASSWORD = 'benchmark passphrase 2026';
-/** The service's Argon2id parameters, so a login costs what it costs in production. */
-const ARGON2 = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 const USERS = 100;
 const PRODUCTS = 10_000;
 
@@ -158,17 +155,6 @@ function spec(
     method: 'GET',
     ...rest,
   };
-}
-
-async function login(baseUrl: string, email: string): Promise<{ token: string; id: string }> {
-  const res = await fetch(`${baseUrl}/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  if (!res.ok) throw new Error(`login of ${email} failed: ${res.status}`);
-  const body = (await res.json()) as { accessToken: string; user: { id: string } };
-  return { token: body.accessToken, id: body.user.id };
 }
 
 /** A new API key of the signed-in user, with one scope. */
@@ -279,7 +265,7 @@ async function main(): Promise<void> {
       `database ${new URL(database.url).pathname.slice(1)}; ${SECONDS}s × ${REPEATS} after ${WARMUP}s warm-up, ${CONNECTIONS} connections`,
     );
     await deployMigrations(database.url);
-    const passwordHash = await argon2.hash(PASSWORD, ARGON2);
+    const passwordHash = await hashedPassword();
     const [firstSize = 10_000, ...laterSizes] = SIZES;
     let t = Date.now();
     await seedBulkData(database.url, {

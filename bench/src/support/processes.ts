@@ -145,39 +145,28 @@ export function startApi(options: {
   /** Extra node flags, e.g. --cpu-prof. */
   nodeArgs?: readonly string[];
 }): Promise<MonitoredProcess> {
-  return freePort().then(async (metricsPort) => ({
-    metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`,
-    ...(await startServer({
-      name: options.name,
-      nodeArgs: [
-        ...(options.nodeArgs ?? []),
-        '--import',
-        './apps/api/dist/instrumentation.js',
-        'apps/api/dist/main.js',
-      ],
-      readyPath: '/health/ready',
-      env: {
-        ...podMemoryEnv('deployment.yaml'),
-        NODE_ENV: 'production',
-        ...telemetryEnv(options.otlpEndpoint),
-        METRICS_PORT: String(metricsPort),
-        DATABASE_URL: options.databaseUrl,
-        REDIS_URL: REDIS,
-        REDIS_KEY_PREFIX: options.redisPrefix,
-        JWT_SIGNING_KEYS: options.keys,
-        // Shared by the instances of a run, like the signing keys.
-        MFA_ENCRYPTION_KEYS: BENCH_MFA_KEYS,
-        // One issuer for every instance (the default is PUBLIC_URL, which names the port).
-        JWT_ISSUER: 'http://api.bench.invalid',
-        LOG_LEVEL: 'warn',
-        OPENAPI_ENABLED: 'false',
-        RATE_LIMIT_PER_MINUTE: '1000000000',
-        RATE_LIMIT_AUTH_PER_MINUTE: '1000000000',
-        RATE_LIMIT_ACCOUNT_PER_MINUTE: '1000000000',
-        RATE_LIMIT_API_KEY_PER_MINUTE: '1000000000',
-      },
-    })),
-  }));
+  return startMonitored({
+    ...options,
+    manifest: 'deployment.yaml',
+    nodeArgs: [
+      ...(options.nodeArgs ?? []),
+      '--import',
+      './apps/api/dist/instrumentation.js',
+      'apps/api/dist/main.js',
+    ],
+    env: {
+      JWT_SIGNING_KEYS: options.keys,
+      // Shared by the instances of a run, like the signing keys.
+      MFA_ENCRYPTION_KEYS: BENCH_MFA_KEYS,
+      // One issuer for every instance (the default is PUBLIC_URL, which names the port).
+      JWT_ISSUER: 'http://api.bench.invalid',
+      OPENAPI_ENABLED: 'false',
+      RATE_LIMIT_PER_MINUTE: '1000000000',
+      RATE_LIMIT_AUTH_PER_MINUTE: '1000000000',
+      RATE_LIMIT_ACCOUNT_PER_MINUTE: '1000000000',
+      RATE_LIMIT_API_KEY_PER_MINUTE: '1000000000',
+    },
+  });
 }
 
 /**
@@ -189,14 +178,37 @@ export function startWorker(options: {
   redisPrefix: string;
   otlpEndpoint?: string;
 }): Promise<MonitoredProcess> {
+  return startMonitored({
+    ...options,
+    name: 'worker',
+    manifest: 'worker-deployment.yaml',
+    nodeArgs: ['--import', './apps/worker/dist/instrumentation.js', 'apps/worker/dist/main.js'],
+    env: {},
+  });
+}
+
+/**
+ * A built app as production runs it: NODE_ENV=production, the V8 sizing of its pod
+ * (`manifest`), warn-level logs, its own database and Redis prefix, Prometheus metrics on a
+ * free port, spans to `otlpEndpoint` if given; ready once its probe answers.
+ */
+function startMonitored(options: {
+  name: string;
+  manifest: Parameters<typeof podMemoryEnv>[0];
+  nodeArgs: readonly string[];
+  databaseUrl: string;
+  redisPrefix: string;
+  otlpEndpoint?: string;
+  env: Record<string, string>;
+}): Promise<MonitoredProcess> {
   return freePort().then(async (metricsPort) => ({
     metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`,
     ...(await startServer({
-      name: 'worker',
-      nodeArgs: ['--import', './apps/worker/dist/instrumentation.js', 'apps/worker/dist/main.js'],
+      name: options.name,
+      nodeArgs: options.nodeArgs,
       readyPath: '/health/ready',
       env: {
-        ...podMemoryEnv('worker-deployment.yaml'),
+        ...podMemoryEnv(options.manifest),
         NODE_ENV: 'production',
         ...telemetryEnv(options.otlpEndpoint),
         METRICS_PORT: String(metricsPort),
@@ -204,6 +216,7 @@ export function startWorker(options: {
         REDIS_URL: REDIS,
         REDIS_KEY_PREFIX: options.redisPrefix,
         LOG_LEVEL: 'warn',
+        ...options.env,
       },
     })),
   }));

@@ -31,23 +31,8 @@ describe('OrderTransitions', () => {
     (await registry.registry.getSingleMetric('orders_cancelled_total')?.get())?.values[0]?.value ??
     0;
 
-  const orderOf = (quantity: number, status: 'pending' | 'paid' | 'shipped' = 'pending') => {
-    const product = orders.addProduct({ stock: 5 });
-    const order = orders.addOrder({
-      userId: USER,
-      status,
-      lines: [
-        {
-          productId: product.id,
-          sku: product.sku,
-          name: product.name,
-          quantity,
-          unitPriceCents: 1,
-        },
-      ],
-    });
-    return { order, product };
-  };
+  const orderOf = (quantity: number, status: 'pending' | 'paid' | 'shipped' = 'pending') =>
+    orders.addOrderOfOneProduct({ userId: USER, quantity, stock: 5, status });
 
   it('cancels: stock back, new version, order.cancelled in the outbox, counted', async () => {
     const { order, product } = orderOf(2);

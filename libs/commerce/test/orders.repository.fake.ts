@@ -87,6 +87,23 @@ export class InMemoryOrdersRepository implements Public<OrdersRepository> {
     return row;
   }
 
+  /** A new product (with `stock`) and an order of `quantity` of it, at 1 cent each. */
+  addOrderOfOneProduct(options: {
+    userId: string;
+    quantity: number;
+    stock: number;
+    status?: OrderRecord['status'];
+  }): { order: OrderRecord; product: LockedProduct } {
+    const product = this.addProduct({ stock: options.stock });
+    const { sku, name } = product;
+    const order = this.addOrder({
+      userId: options.userId,
+      ...(options.status ? { status: options.status } : {}),
+      lines: [{ productId: product.id, sku, name, quantity: options.quantity, unitPriceCents: 1 }],
+    });
+    return { order, product };
+  }
+
   async transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     const draft = copy(this.state);
     this.open = draft;

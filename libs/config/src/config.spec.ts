@@ -1,17 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { ConfigError, loadConfig } from './config.js';
+import { loadConfig } from './config.js';
 import { renderEnvExample } from './env-example.js';
-
-function problemsOf(env: NodeJS.ProcessEnv): readonly string[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+import { problemsOf } from '../test/config-problems.js';
 
 describe('loadConfig', () => {
   it('applies defaults for a development run', () => {

@@ -2,8 +2,9 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, loadConfig } from './config.js';
+import { loadConfig } from './config.js';
 import { SECRET_VARIABLES } from './secret-files.js';
+import { problemsOf } from '../test/config-problems.js';
 
 const signingKeys = JSON.stringify([
   { kty: 'OKP', crv: 'Ed25519', kid: 'k1', x: 'public-part', d: 'private-part' },
@@ -18,16 +19,6 @@ function secretDir(files: Record<string, string>): { path: (name: string) => str
 }
 const afterCleanup: (() => void)[] = [];
 afterEach(() => afterCleanup.splice(0).forEach((cleanup) => cleanup()));
-
-function problemsOf(env: NodeJS.ProcessEnv): readonly string[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('secrets as files (<NAME>_FILE)', () => {
   it('reads every secret of a production process from files, trailing newline dropped', () => {

@@ -47,22 +47,8 @@ describe('StaleOrders', () => {
     );
   });
 
-  const pending = (quantity = 1) => {
-    const product = orders.addProduct({ stock: 10 });
-    const order = orders.addOrder({
-      userId: USER,
-      lines: [
-        {
-          productId: product.id,
-          sku: product.sku,
-          name: product.name,
-          quantity,
-          unitPriceCents: 1,
-        },
-      ],
-    });
-    return { order, product };
-  };
+  const pending = (quantity = 1) =>
+    orders.addOrderOfOneProduct({ userId: USER, quantity, stock: 10 });
 
   it('cancels orders pending longer than the timeout and gives their stock back', async () => {
     const { order, product } = pending(3);

@@ -56,7 +56,7 @@ export class ConsumerRunner {
           job.finishedOn && job.processedOn ? (job.finishedOn - job.processedOn) / 1000 : undefined,
         ),
       );
-      worker.on('failed', (job, error) => void this.onFailed(consumer.queue, job, error));
+      worker.on('failed', (job, error) => void this.failed(consumer.queue, job, error));
       worker.on('error', (error) => this.logger.warn(`${consumer.queue}: ${error.message}`));
       this.workers.push(worker);
     }
@@ -66,10 +66,20 @@ export class ConsumerRunner {
     await Promise.all(this.workers.splice(0).map((worker) => worker.close()));
   }
 
-  private async onFailed(queue: QueueName, job: Job | undefined, error: Error): Promise<void> {
+  /**
+   * What a failed attempt leaves behind: a retry is counted; a final failure (attempts used up,
+   * or an UnrecoverableError such as PoisonJobError) is counted and recorded as a dead letter.
+   * A dead letter that cannot be written is logged, never thrown (BullMQ's event would lose it).
+   */
+  async failed(
+    queue: QueueName,
+    job: Pick<Job, 'id' | 'name' | 'data' | 'attemptsMade' | 'opts'> | undefined,
+    error: Error,
+  ): Promise<void> {
     if (!job) return;
     const final =
       error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
+    this.metrics.failed(queue, final);
     this.logger.warn(
       `${queue} job ${job.id ?? '?'} failed (attempt ${job.attemptsMade}${final ? ', dead-lettered' : ''}): ${error.message}`,
     );

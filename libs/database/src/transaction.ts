@@ -8,9 +8,4 @@ export type Transaction = Prisma.TransactionClient;
 
 /** Plain JSON, as a JSON column stores it. */
 export type JsonValue =
-  | string
-  | number
-  | boolean
-  | null
-  | readonly JsonValue[]
-  | { readonly [key: string]: JsonValue };
+  string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };

@@ -57,7 +57,8 @@ interface Answer {
 
 const answerOf = (res: request.Response): Answer => ({
   status: res.status,
-  problem: (res.headers['content-type'] ?? '').startsWith(PROBLEM) && res.body.status === res.status,
+  problem:
+    (res.headers['content-type'] ?? '').startsWith(PROBLEM) && res.body.status === res.status,
 });
 
 /**

@@ -133,9 +133,8 @@ describe('API8 Security Misconfiguration', () => {
     expect(res.headers['access-control-allow-origin']).toBe(ALLOWED_ORIGIN);
   });
 
-  it.each(['https://evil.example', 'null', `${ALLOWED_ORIGIN}.evil.example`])(
-    'gives a refused origin %s no CORS header at all, credentials included',
-    async (origin) => {
+  it('gives a refused origin (another site, null, a look-alike) no CORS header at all', async () => {
+    for (const origin of ['https://evil.example', 'null', `${ALLOWED_ORIGIN}.evil.example`]) {
       const preflight = await request(t.server)
         .options('/v1/orders')
         .set('Origin', origin)
@@ -143,19 +142,20 @@ describe('API8 Security Misconfiguration', () => {
       const simple = await request(t.server).get('/health/live').set('Origin', origin);
       for (const res of [preflight, simple]) {
         const cors = Object.keys(res.headers).filter((name) => name.startsWith('access-control-'));
-        expect(cors).toEqual([]);
+        expect({ origin, cors }).toEqual({ origin, cors: [] });
       }
       expect(preflight.headers['content-type']).toMatch(PROBLEM);
-    },
-  );
+    }
+  });
 
-  it.each(['TRACE', 'TRACK', 'CONNECT'])('does not serve %s', async (method) => {
+  it('does not serve TRACE, and ignores TRACK and CONNECT as method overrides', async () => {
     const agent = request(t.server);
-    const res = await (
-      method === 'TRACE' ? agent.trace('/health/live') : agent.get('/health/live')
-    ).set('X-HTTP-Method-Override', method);
-    if (method === 'TRACE') expect([404, 405]).toContain(res.status);
-    else expect(res.status).toBe(200); // method override headers are ignored, not honoured
+    const trace = await agent.trace('/health/live').set('X-HTTP-Method-Override', 'TRACE');
+    expect([404, 405]).toContain(trace.status);
+    for (const method of ['TRACK', 'CONNECT']) {
+      const res = await agent.get('/health/live').set('X-HTTP-Method-Override', method);
+      expect({ method, status: res.status }).toEqual({ method, status: 200 });
+    }
   });
 
   it('never names its software or version in an error', async () => {

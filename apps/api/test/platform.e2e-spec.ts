@@ -105,6 +105,8 @@ describe('HTTP platform', () => {
       expect(res.body).toMatchObject({ status: 405, title: 'Method Not Allowed' });
     });
 
+    // Oversized bodies, other content types, prototype keys and NUL are sent to every route with
+    // a body (hostile-input/classic-attacks.e2e-spec.ts); the filter's wording is unit-tested.
     it('wrong content type: 415', async () => {
       const res = await request(t.server)
         .post('/v1/probe')
@@ -118,20 +120,6 @@ describe('HTTP platform', () => {
       });
     });
 
-    it('form bodies are not accepted either: 415', async () => {
-      await request(t.server).post('/v1/probe').type('form').send({ name: 'x' }).expect(415);
-    });
-
-    it('body over 100 KiB: 413', async () => {
-      const res = await request(t.server)
-        .post('/v1/probe')
-        .set('Content-Type', 'application/json')
-        .send(JSON.stringify({ name: 'x'.repeat(100 * 1024) }))
-        .expect(413);
-      expect(res.headers['content-type']).toMatch(PROBLEM);
-      expect(res.body).toMatchObject({ status: 413, title: 'Payload Too Large' });
-    });
-
     it('malformed JSON: 400', async () => {
       const res = await request(t.server)
         .post('/v1/probe')
@@ -140,15 +128,6 @@ describe('HTTP platform', () => {
         .expect(400);
       expect(res.headers['content-type']).toMatch(PROBLEM);
       expect(res.body).toMatchObject({ status: 400, detail: 'Request body is not valid JSON.' });
-    });
-
-    it('prototype-pollution keys: 400', async () => {
-      const res = await request(t.server)
-        .post('/v1/probe')
-        .set('Content-Type', 'application/json')
-        .send('{"name":"a","quantity":1,"__proto__":{"admin":true}}')
-        .expect(400);
-      expect(res.headers['content-type']).toMatch(PROBLEM);
     });
 
     it('validation failures point at each bad field', async () => {
@@ -163,14 +142,6 @@ describe('HTTP platform', () => {
       });
       const pointers = (res.body as { errors: { pointer: string }[] }).errors.map((e) => e.pointer);
       expect(pointers.sort()).toEqual(['#', '#/name', '#/quantity', '#/tags/1'].sort());
-    });
-
-    it('rejects NUL characters', async () => {
-      const res = await request(t.server)
-        .post('/v1/probe')
-        .send({ name: 'a\u0000b', quantity: 1 })
-        .expect(400);
-      expect(res.body).toMatchObject({ errors: [{ pointer: '#/name' }] });
     });
 
     it('accepts a valid body', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PrismaService } from '@libs/database';
 import { ManualClock } from '@libs/testing/fakes';
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { PASSWORD, type Tokens, bearer, register, registerAdmin } from './support/identity.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -161,6 +162,28 @@ describe('TOTP multi-factor sign-in', () => {
       recoveryCode,
     }).expect(401);
     expect(reused.body.type).toBe('/problems/invalid-mfa-code');
+  });
+
+  it('records a refused code as a failed sign-in with its request id, never the code', async () => {
+    const { user, secret } = await withTotp();
+    const code = totpCode(secret, now(), 3);
+    const requestId = `mfa-refused-${randomUUID()}`;
+    await verify({ mfaToken: (await login(user.email)).mfaToken, code })
+      .set('X-Request-Id', requestId)
+      .expect(401);
+    const rows = await prisma.auditEvent.findMany({ where: { requestId } });
+    expect(rows).toEqual([
+      expect.objectContaining({
+        action: 'auth.sign_in',
+        outcome: 'failure',
+        actorType: 'anonymous',
+        targetType: 'user',
+        targetId: user.id,
+        subjectUserId: user.id,
+        details: { method: 'password+totp', reason: 'invalid_mfa_code' },
+      }),
+    ]);
+    expect(JSON.stringify(rows)).not.toContain(code);
   });
 
   it('refuses a body with both a code and a recovery code, or a code that is no 6 digits: 400', async () => {

@@ -227,13 +227,32 @@ describe('AuthService', () => {
       ]);
     });
 
-    it('starts no session for an account disabled between password and code', async () => {
+    it('starts no session for an account disabled between password and code: a failed sign-in', async () => {
       const { id, secret } = await adaWithTotp();
       const token = challengeOf(await auth.login({ email: 'ada@example.com', password: PASSWORD }));
+      const sessionsBefore = sessionRows.sessions.size;
       await users.update(id, { disabled: true });
       await expect(auth.verifyMfa(token, { code: totpCode(secret, clock.now()) })).rejects.toEqual(
         new DomainError('invalid_mfa_token'),
       );
+      expect(sessionRows.sessions.size).toBe(sessionsBefore);
+      expect(
+        events.rows
+          .filter((row) => row.action === 'auth.sign_in')
+          .map(({ actorType, outcome, targetId, details }) => ({
+            actorType,
+            outcome,
+            targetId,
+            details,
+          })),
+      ).toEqual([
+        {
+          actorType: 'anonymous',
+          outcome: 'failure',
+          targetId: id,
+          details: { method: 'password+totp', reason: 'invalid_mfa_token' },
+        },
+      ]);
     });
   });
 

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { Transaction } from '@libs/database';
 import { AuditService } from '../audit/audit.service.js';
-import { type MfaChallenge, MfaService, type SecondFactor } from '../mfa/mfa.service.js';
+import {
+  type MfaChallenge,
+  MfaService,
+  type SecondFactor,
+  signInMethodOf,
+} from '../mfa/mfa.service.js';
 import { UnitOfWork } from '../platform/database/unit-of-work.js';
 import { DomainError } from '../platform/errors/domain-error.js';
 import { type UserResponse, toUserResponse } from '../users/dto/user.schemas.js';
@@ -90,10 +95,8 @@ export class AuthService {
     const userId = await this.mfa.verify(mfaToken, factor);
     const user = await this.users.findCredentialsById(userId);
     // Disabled between the password and the code: no session.
-    if (!user || user.disabled) throw new DomainError('invalid_mfa_token');
-    return this.signIn(user, {
-      method: 'code' in factor ? 'password+totp' : 'password+recovery_code',
-    });
+    if (!user || user.disabled) return this.mfa.refuseSignIn(userId, factor, 'invalid_mfa_token');
+    return this.signIn(user, { method: signInMethodOf(factor) });
   }
 
   async refresh(refreshToken: string): Promise<TokenResponse> {

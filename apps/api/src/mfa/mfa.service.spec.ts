@@ -308,6 +308,112 @@ describe('MfaService', () => {
     });
   });
 
+  describe('refused second steps in the audit log', () => {
+    /** The sign-in events recorded so far: who, about whom, how it ended and why. */
+    const signIns = (): {
+      actorType: string;
+      targetId: string | null;
+      subjectUserId: string | null;
+      outcome: string;
+      details: unknown;
+    }[] =>
+      events.rows
+        .filter((row) => row.action === 'auth.sign_in')
+        .map(({ actorType, targetId, subjectUserId, outcome, details }) => ({
+          actorType,
+          targetId,
+          subjectUserId,
+          outcome,
+          details,
+        }));
+    const failedSignIn = (userId: string | null, method: string, reason: string): object => ({
+      actorType: 'anonymous',
+      targetId: userId,
+      subjectUserId: userId,
+      outcome: 'failure',
+      details: { method, reason },
+    });
+
+    it('records a wrong, a replayed and an out-of-window code as failed sign-ins of the account', async () => {
+      const { userId, secret } = await enrolled();
+      const code = totpCode(secret, clock.now());
+      await expect(mfa.verify(await tokenOf(userId), { code })).resolves.toBe(userId);
+      // A success is the caller's to record, with the session it starts.
+      expect(signIns()).toEqual([]);
+      for (const refused of ['000000', code, totpCode(secret, clock.now(), 2)]) {
+        await expect(mfa.verify(await tokenOf(userId), { code: refused })).rejects.toMatchObject(
+          rejection('invalid_mfa_code'),
+        );
+      }
+      expect(signIns()).toEqual(
+        Array(3).fill(failedSignIn(userId, 'password+totp', 'invalid_mfa_code')),
+      );
+      expect(JSON.stringify(events.rows)).not.toContain(code);
+    });
+
+    it('records a wrong and a reused recovery code, never the code itself', async () => {
+      const { userId, recoveryCodes } = await enrolled();
+      const [recoveryCode = ''] = recoveryCodes;
+      await mfa.verify(await tokenOf(userId), { recoveryCode });
+      for (const refused of [recoveryCode, 'abcd-efgh-jkmn-pqrs']) {
+        await expect(
+          mfa.verify(await tokenOf(userId), { recoveryCode: refused }),
+        ).rejects.toMatchObject(rejection('invalid_mfa_code'));
+      }
+      expect(signIns()).toEqual(
+        Array(2).fill(failedSignIn(userId, 'password+recovery_code', 'invalid_mfa_code')),
+      );
+      const stored = JSON.stringify(events.rows);
+      expect(stored).not.toContain(recoveryCode);
+      expect(stored).not.toContain(recoveryCode.replaceAll('-', ''));
+    });
+
+    it('records a spent, an exhausted and an expired token against the account', async () => {
+      const { userId, secret } = await enrolled();
+      const [spent, exhausted, expired] = [
+        await tokenOf(userId),
+        await tokenOf(userId),
+        await tokenOf(userId),
+      ];
+      await mfa.verify(spent, { code: totpCode(secret, clock.now()) });
+      for (let i = 0; i < MFA_CHALLENGE_MAX_ATTEMPTS; i += 1) {
+        await expect(mfa.verify(exhausted, { code: '000000' })).rejects.toMatchObject(
+          rejection('invalid_mfa_code'),
+        );
+      }
+      clock.advance(STEP_MS);
+      const code = { code: totpCode(secret, clock.now()) };
+      for (const token of [spent, exhausted]) {
+        await expect(mfa.verify(token, code)).rejects.toMatchObject(
+          rejection('invalid_mfa_token'),
+        );
+      }
+      clock.advance(MFA_CHALLENGE_TTL_SECONDS * 1000);
+      await expect(
+        mfa.verify(expired, { code: totpCode(secret, clock.now()) }),
+      ).rejects.toMatchObject(rejection('invalid_mfa_token'));
+      expect(signIns().slice(MFA_CHALLENGE_MAX_ATTEMPTS)).toEqual(
+        Array(3).fill(failedSignIn(userId, 'password+totp', 'invalid_mfa_token')),
+      );
+      const stored = JSON.stringify(events.rows);
+      for (const token of [spent, exhausted, expired])
+        expect(stored).not.toContain(token.slice(-20));
+    });
+
+    it('records a made-up token without an account: the id inside it proves nothing', async () => {
+      const victim = await enrolled();
+      const forged = `mfa_${victim.userId.replaceAll('-', '')}_${'A'.repeat(43)}`;
+      for (const token of [forged, 'not a token']) {
+        await expect(
+          mfa.verify(token, { code: totpCode(victim.secret, clock.now()) }),
+        ).rejects.toMatchObject(rejection('invalid_mfa_token'));
+      }
+      expect(signIns()).toEqual(
+        Array(2).fill(failedSignIn(null, 'password+totp', 'invalid_mfa_token')),
+      );
+    });
+  });
+
   describe('turning it off', () => {
     it('needs the password and a current code; recovery codes and tokens go with it', async () => {
       const { userId, secret } = await enrolled();

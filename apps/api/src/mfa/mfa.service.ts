@@ -32,6 +32,11 @@ export interface MfaChallenge {
 /** The second factor presented: a code from the authenticator app, or a recovery code. */
 export type SecondFactor = { readonly code: string } | { readonly recoveryCode: string };
 
+/** How a sign-in with this factor is named in the audit log (the `method` detail). */
+export function signInMethodOf(factor: SecondFactor): 'password+totp' | 'password+recovery_code' {
+  return 'code' in factor ? 'password+totp' : 'password+recovery_code';
+}
+
 /**
  * TOTP multi-factor sign-in: enrolment, confirmation (which hands out recovery codes), the
  * second step of a password sign-in, and turning it off. Codes are checked against the injected
@@ -145,35 +150,60 @@ export class MfaService {
   /**
    * The second step: the user whose sign-in `mfaToken` continues, once the factor is right.
    * An unknown, expired, spent or exhausted token is invalid_mfa_token; a wrong factor is
-   * invalid_mfa_code and counts against the token.
+   * invalid_mfa_code and counts against the token. Each refusal is a failed sign-in in the audit
+   * log, of the token's account when the token is a real one (the caller completes the log with
+   * the successful sign-in).
    */
   async verify(mfaToken: string, factor: SecondFactor): Promise<string> {
     const parsed = parseMfaToken(mfaToken);
     const challenge = parsed ? await this.mfa.findChallenge(hashMfaSecret(parsed.secret)) : null;
+    // A made-up token names an account, but nothing says it is that account's sign-in.
+    const userId = challenge && challenge.userId === parsed?.userId ? challenge.userId : undefined;
+    const refuse = (reason: 'invalid_mfa_token' | 'invalid_mfa_code'): Promise<never> =>
+      this.refuseSignIn(userId, factor, reason);
     const now = this.clock.now();
     if (
       !challenge ||
-      challenge.userId !== parsed?.userId ||
+      userId === undefined ||
       challenge.usedAt ||
       challenge.expiresAt <= now ||
       challenge.attempts >= MFA_CHALLENGE_MAX_ATTEMPTS
     ) {
-      throw new DomainError('invalid_mfa_token');
+      return refuse('invalid_mfa_token');
     }
-    const totp = await this.mfa.findTotp(challenge.userId);
-    if (!totp?.enabledAt) throw new DomainError('invalid_mfa_token');
+    const totp = await this.mfa.findTotp(userId);
+    if (!totp?.enabledAt) return refuse('invalid_mfa_token');
     const accepted =
       'code' in factor
         ? await this.acceptCode(totp, factor.code)
-        : await this.acceptRecoveryCode(challenge.userId, factor.recoveryCode);
+        : await this.acceptRecoveryCode(userId, factor.recoveryCode);
     if (!accepted) {
       await this.mfa.failChallenge(challenge.id);
-      throw new DomainError('invalid_mfa_code');
+      return refuse('invalid_mfa_code');
     }
     if (!(await this.mfa.spendChallenge(challenge.id, now, MFA_CHALLENGE_MAX_ATTEMPTS))) {
-      throw new DomainError('invalid_mfa_token');
+      return refuse('invalid_mfa_token');
     }
-    return challenge.userId;
+    return userId;
+  }
+
+  /**
+   * Records a refused second step as a failed sign-in, then refuses it. Only the method and the
+   * refusal are kept: never the code, the recovery code or the token.
+   */
+  async refuseSignIn(
+    userId: string | undefined,
+    factor: SecondFactor,
+    reason: 'invalid_mfa_token' | 'invalid_mfa_code',
+  ): Promise<never> {
+    await this.audit.recordAlone({
+      action: 'auth.sign_in',
+      outcome: 'failure',
+      actor: { type: 'anonymous' },
+      target: userId === undefined ? undefined : { type: 'user', id: userId },
+      details: { method: signInMethodOf(factor), reason },
+    });
+    throw new DomainError(reason);
   }
 
   /** A code of a time step later than the last accepted one; moves a secret to the current key. */

@@ -8,6 +8,7 @@ const user = {
   name: 'Ada',
   role: 'user',
   createdAt: '2026-01-15T09:30:00.000Z',
+  mfaEnabled: false,
 };
 const me = (overrides: Partial<ObservedResponse>): ObservedResponse => ({
   method: 'GET',

@@ -51,7 +51,8 @@ describe('AuthService', () => {
 
   beforeEach(() => {
     clock = new ManualClock(new Date());
-    users = new InMemoryUsersRepository(clock);
+    const mfaRows = new InMemoryMfaRepository();
+    users = new InMemoryUsersRepository(clock, (id) => Boolean(mfaRows.totp.get(id)?.enabledAt));
     passwords = new FakePasswordHasher();
     sessionRows = new InMemorySessionsRepository((id) => users.rows.get(id));
     const fakes = inMemoryAudit(clock);
@@ -67,7 +68,7 @@ describe('AuthService', () => {
     );
     mfa = new MfaService(
       config,
-      asReal<MfaRepository>(new InMemoryMfaRepository()),
+      asReal<MfaRepository>(mfaRows),
       asReal<UsersRepository>(users),
       asReal<PasswordHasher>(passwords),
       new TotpSecretCipher(config),
@@ -98,7 +99,7 @@ describe('AuthService', () => {
       expect(tokens).toMatchObject({
         tokenType: 'Bearer',
         expiresIn: config.auth.accessTtlSeconds,
-        user: { email: 'ada@example.com', name: 'Ada', role: 'user' },
+        user: { email: 'ada@example.com', name: 'Ada', role: 'user', mfaEnabled: false },
       });
       expect(users.rows.get(tokens.user.id)?.passwordHash).toBe(`fake-v2$${PASSWORD}`);
       await expect(sessions.live(sessionOf(tokens.accessToken))).resolves.toMatchObject({
@@ -209,7 +210,7 @@ describe('AuthService', () => {
         challengeOf(await auth.login({ email: 'ada@example.com', password: PASSWORD })),
         { code: totpCode(secret, clock.now()) },
       );
-      expect(byCode).toMatchObject({ tokenType: 'Bearer', user: { id } });
+      expect(byCode).toMatchObject({ tokenType: 'Bearer', user: { id, mfaEnabled: true } });
       await expect(sessions.live(sessionOf(byCode.accessToken))).resolves.not.toBeNull();
       const byRecovery = await auth.verifyMfa(
         challengeOf(await auth.login({ email: 'ada@example.com', password: PASSWORD })),

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { CurrentSession } from '../auth/decorators/current-user.decorator.js';
@@ -7,11 +7,14 @@ import type { SessionUser } from '../auth/guards/authenticated-user.js';
 import { ApiProblems } from '../platform/openapi/problem-responses.js';
 import { AuthRateLimit } from '../platform/rate-limit/rate-limit.decorators.js';
 import {
+  type MfaStatusResponse,
   type RecoveryCodesResponse,
   type TotpEnrolmentResponse,
   confirmTotpBody,
   disableTotpBody,
+  mfaStatusResponse,
   recoveryCodesResponse,
+  toMfaStatusResponse,
   totpEnrolmentResponse,
   userIdParam,
 } from './dto/mfa.schemas.js';
@@ -19,7 +22,7 @@ import { MfaService } from './mfa.service.js';
 
 /**
  * The user's own authenticator, and the administrators' reset. Signed-in users only: no route
- * declares @Scopes, so an API key can neither enrol nor turn MFA off. The sign-in step itself is
+ * declares @Scopes, so an API key can neither read the MFA status, enrol nor turn MFA off. The sign-in step itself is
  * POST /v1/auth/mfa/verify (AuthController).
  */
 @ApiTags('mfa')
@@ -27,6 +30,15 @@ import { MfaService } from './mfa.service.js';
 @Controller('v1/users')
 export class MfaController {
   constructor(private readonly mfa: MfaService) {}
+
+  @Get('me/mfa')
+  @ApiOperation({
+    summary: 'Whether your sign-in asks for a TOTP code, and how many recovery codes are left.',
+  })
+  @ApiResponse({ status: 200, standardSchema: mfaStatusResponse })
+  async status(@CurrentSession() user: SessionUser): Promise<MfaStatusResponse> {
+    return toMfaStatusResponse(await this.mfa.status(user.id));
+  }
 
   @Post('me/mfa/totp')
   @HttpCode(201)

@@ -10,6 +10,13 @@ export interface TotpRecord extends SealedSecret {
   readonly lastUsedStep: number | null;
 }
 
+export interface MfaStatusRecord {
+  /** When TOTP was confirmed; null when it is off or its enrolment is unconfirmed. */
+  readonly enabledAt: Date | null;
+  /** Recovery codes not used yet (there are none while TOTP is off). */
+  readonly recoveryCodesRemaining: number;
+}
+
 export interface ChallengeRecord {
   readonly id: string;
   readonly userId: string;
@@ -26,6 +33,15 @@ export class MfaRepository {
   async findTotp(userId: string): Promise<TotpRecord | null> {
     const row = await this.prisma.userTotp.findUnique({ where: { userId } });
     return row && toTotpRecord(row);
+  }
+
+  /** Whether TOTP is on, and how many recovery codes are left: two reads by the user's key. */
+  async findStatus(userId: string): Promise<MfaStatusRecord> {
+    const [totp, recoveryCodesRemaining] = await Promise.all([
+      this.prisma.userTotp.findUnique({ where: { userId }, select: { enabledAt: true } }),
+      this.prisma.mfaRecoveryCode.count({ where: { userId, usedAt: null } }),
+    ]);
+    return { enabledAt: totp?.enabledAt ?? null, recoveryCodesRemaining };
   }
 
   /**

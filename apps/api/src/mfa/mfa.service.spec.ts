@@ -61,8 +61,8 @@ describe('MfaService', () => {
   beforeEach(() => {
     config = loadConfig({ NODE_ENV: 'test', MFA_ENCRYPTION_KEYS: keys('k1') });
     clock = new ManualClock(START);
-    users = new InMemoryUsersRepository(clock);
     repository = new InMemoryMfaRepository();
+    users = new InMemoryUsersRepository(clock, (id) => Boolean(repository.totp.get(id)?.enabledAt));
     passwords = new FakePasswordHasher();
     mfa = build(config);
   });
@@ -168,6 +168,29 @@ describe('MfaService', () => {
       await expect(mfa.startEnrolment(userId)).rejects.toMatchObject(
         rejection('mfa_requires_password'),
       );
+    });
+  });
+
+  describe('status', () => {
+    it('is off until a code confirms the authenticator; then on, counting unused recovery codes', async () => {
+      const userId = newUser();
+      const off = { enabled: false, enabledAt: null, recoveryCodesRemaining: 0 };
+      await expect(mfa.status(userId)).resolves.toEqual(off);
+      const { secret } = await mfa.startEnrolment(userId);
+      await expect(mfa.status(userId)).resolves.toEqual(off);
+
+      const { recoveryCodes } = await mfa.confirmEnrolment(userId, totpCode(secret, START));
+      await expect(mfa.status(userId)).resolves.toEqual({
+        enabled: true,
+        enabledAt: START,
+        recoveryCodesRemaining: 10,
+      });
+      await mfa.verify(await tokenOf(userId), { recoveryCode: recoveryCodes[0] ?? '' });
+      await expect(mfa.status(userId)).resolves.toMatchObject({ recoveryCodesRemaining: 9 });
+
+      clock.advance(STEP_MS);
+      await mfa.disable(userId, { password: PASSWORD, code: totpCode(secret, clock.now()) });
+      await expect(mfa.status(userId)).resolves.toEqual(off);
     });
   });
 

@@ -24,6 +24,12 @@ export interface TotpEnrolment {
   readonly uri: string;
 }
 
+export interface MfaStatus {
+  readonly enabled: boolean;
+  readonly enabledAt: Date | null;
+  readonly recoveryCodesRemaining: number;
+}
+
 export interface MfaChallenge {
   readonly mfaToken: string;
   readonly expiresIn: number;
@@ -54,6 +60,12 @@ export class MfaService {
     private readonly unitOfWork: UnitOfWork,
     private readonly audit: AuditService,
   ) {}
+
+  /** Whether the user's TOTP is on, since when, and how many recovery codes are left. */
+  async status(userId: string): Promise<MfaStatus> {
+    const { enabledAt, recoveryCodesRemaining } = await this.mfa.findStatus(userId);
+    return { enabled: enabledAt !== null, enabledAt, recoveryCodesRemaining };
+  }
 
   /**
    * A new secret for the user, not yet enabled: confirming a code from it enables it. Starting

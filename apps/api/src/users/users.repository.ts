@@ -10,8 +10,11 @@ import {
   nullIfNotFound,
 } from '@libs/database';
 
-/** The columns a User response may show: never the password hash. */
-const PUBLIC_FIELDS = { id: true, email: true, name: true, role: true, createdAt: true } as const;
+/** The columns of a user a response may show: never the password hash. */
+const USER_COLUMNS = { id: true, email: true, name: true, role: true, createdAt: true } as const;
+/** The same, and whether the user's authenticator is on (user_totp read by its key). */
+const PUBLIC_FIELDS = { ...USER_COLUMNS, totp: { select: { enabledAt: true } } } as const;
+const CREDENTIAL_FIELDS = { ...PUBLIC_FIELDS, passwordHash: true, disabled: true } as const;
 
 export interface UserRecord {
   readonly id: string;
@@ -19,12 +22,26 @@ export interface UserRecord {
   readonly name: string;
   readonly role: Role;
   readonly createdAt: Date;
+  /** TOTP is confirmed: a password sign-in asks for a code. */
+  readonly mfaEnabled: boolean;
 }
 
 export interface UserCredentials extends UserRecord {
   readonly passwordHash: string | null;
   readonly disabled: boolean;
 }
+
+/** A row read with PUBLIC_FIELDS, as a record: the authenticator becomes `mfaEnabled`. */
+function toUserRecord<T extends { totp: { enabledAt: Date | null } | null }>({
+  totp,
+  ...user
+}: T): Omit<T, 'totp'> & { mfaEnabled: boolean } {
+  return { ...user, mfaEnabled: totp?.enabledAt != null };
+}
+
+const orNull = <T extends { totp: { enabledAt: Date | null } | null }>(
+  row: T | null,
+): (Omit<T, 'totp'> & { mfaEnabled: boolean }) | null => row && toUserRecord(row);
 
 export class EmailTakenError extends Error {
   override readonly name = 'EmailTakenError';
@@ -41,42 +58,44 @@ export class UsersRepository {
     passwordHash: string | null;
   }): Promise<UserRecord> {
     try {
-      return await this.prisma.user.create({ data, select: PUBLIC_FIELDS });
+      // A new account has no authenticator: no need to look.
+      const user = await this.prisma.user.create({ data, select: USER_COLUMNS });
+      return { ...user, mfaEnabled: false };
     } catch (error) {
       if (isUniqueViolation(error)) throw new EmailTakenError();
       throw error;
     }
   }
 
-  findById(id: string): Promise<UserRecord | null> {
-    return this.prisma.user.findUnique({ where: { id }, select: PUBLIC_FIELDS });
+  async findById(id: string): Promise<UserRecord | null> {
+    return orNull(await this.prisma.user.findUnique({ where: { id }, select: PUBLIC_FIELDS }));
   }
 
-  findCredentialsByEmail(email: string): Promise<UserCredentials | null> {
-    return this.prisma.user.findUnique({
-      where: { email },
-      select: { ...PUBLIC_FIELDS, passwordHash: true, disabled: true },
-    });
+  async findCredentialsByEmail(email: string): Promise<UserCredentials | null> {
+    return orNull(
+      await this.prisma.user.findUnique({ where: { email }, select: CREDENTIAL_FIELDS }),
+    );
   }
 
-  findCredentialsById(id: string, tx?: Transaction): Promise<UserCredentials | null> {
-    return (tx ?? this.prisma).user.findUnique({
-      where: { id },
-      select: { ...PUBLIC_FIELDS, passwordHash: true, disabled: true },
-    });
+  async findCredentialsById(id: string, tx?: Transaction): Promise<UserCredentials | null> {
+    return orNull(
+      await (tx ?? this.prisma).user.findUnique({ where: { id }, select: CREDENTIAL_FIELDS }),
+    );
   }
 
   async setPasswordHash(id: string, passwordHash: string, tx?: Transaction): Promise<void> {
     await (tx ?? this.prisma).user.update({ where: { id }, data: { passwordHash } });
   }
 
-  update(
+  async update(
     id: string,
     data: { name?: string; role?: Role; disabled?: boolean },
     tx?: Transaction,
   ): Promise<UserRecord | null> {
-    return nullIfNotFound(
-      (tx ?? this.prisma).user.update({ where: { id }, data, select: PUBLIC_FIELDS }),
+    return orNull(
+      await nullIfNotFound(
+        (tx ?? this.prisma).user.update({ where: { id }, data, select: PUBLIC_FIELDS }),
+      ),
     );
   }
 
@@ -95,7 +114,8 @@ export class UsersRepository {
 
   /**
    * A page in (createdAt, id) order after the cursor (keyset pagination), optionally filtered by
-   * a case-insensitive substring of email or name.
+   * a case-insensitive substring of email or name. Whether MFA is on is one lookup of user_totp
+   * by its key per row of the page, in the same statement.
    */
   list(options: {
     limit: number;
@@ -113,7 +133,9 @@ export class UsersRepository {
         keysetAfter(Prisma.raw('"created_at"'), Prisma.sql`${after.createdAt}`, after.id, false),
       );
     return this.prisma.$queryRaw<UserRecord[]>`
-      SELECT "id", "email", "name", "role"::text AS "role", "created_at" AS "createdAt"
+      SELECT "id", "email", "name", "role"::text AS "role", "created_at" AS "createdAt",
+        EXISTS (SELECT FROM "user_totp" WHERE "user_totp"."user_id" = "users"."id"
+                  AND "user_totp"."enabled_at" IS NOT NULL) AS "mfaEnabled"
       FROM "users" WHERE ${Prisma.join(conditions, ' AND ')}
       ORDER BY "created_at", "id" LIMIT ${limit}`;
   }
@@ -122,9 +144,9 @@ export class UsersRepository {
   async findByIdentity(provider: string, subject: string): Promise<UserCredentials | null> {
     const identity = await this.prisma.userIdentity.findUnique({
       where: { provider_subject: { provider, subject } },
-      select: { user: { select: { ...PUBLIC_FIELDS, passwordHash: true, disabled: true } } },
+      select: { user: { select: CREDENTIAL_FIELDS } },
     });
-    return identity?.user ?? null;
+    return orNull(identity?.user ?? null);
   }
 
   async linkIdentity(

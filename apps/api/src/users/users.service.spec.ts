@@ -31,10 +31,13 @@ describe('UsersService', () => {
   let sessions: SessionsService;
   let service: UsersService;
   let events: InMemoryAuditRepository;
+  /** Users whose TOTP is on (the MFA tables, as the repository reads them). */
+  let withMfa: Set<string>;
 
   beforeEach(() => {
     clock = new ManualClock();
-    users = new InMemoryUsersRepository(clock);
+    withMfa = new Set();
+    users = new InMemoryUsersRepository(clock, (id) => withMfa.has(id));
     sessionRows = new InMemorySessionsRepository((id) => users.rows.get(id));
     const fakes = inMemoryAudit(clock);
     events = fakes.events;
@@ -65,6 +68,23 @@ describe('UsersService', () => {
       name: 'Ada',
       role: 'user',
       createdAt: user.createdAt.toISOString(),
+      mfaEnabled: false,
+    });
+  });
+
+  it('shows whether MFA is on, in a user, a list, and after a change', async () => {
+    const [ada, bob] = [users.add({ name: 'Ada' }), users.add({ name: 'Bob' })];
+    withMfa.add(ada.id);
+    await expect(service.get(ada.id)).resolves.toMatchObject({ mfaEnabled: true });
+    await expect(service.get(bob.id)).resolves.toMatchObject({ mfaEnabled: false });
+    const page = await service.list({ limit: 10 });
+    expect(page.data.map(({ name, mfaEnabled }) => ({ name, mfaEnabled }))).toEqual([
+      { name: 'Ada', mfaEnabled: true },
+      { name: 'Bob', mfaEnabled: false },
+    ]);
+    await expect(service.rename(ada.id, 'Ada L.')).resolves.toMatchObject({ mfaEnabled: true });
+    await expect(service.adminUpdate(ada.id, { role: 'admin' })).resolves.toMatchObject({
+      mfaEnabled: true,
     });
   });
 

@@ -1,4 +1,9 @@
-import type { ChallengeRecord, MfaRepository, TotpRecord } from '../../src/mfa/mfa.repository.js';
+import type {
+  ChallengeRecord,
+  MfaRepository,
+  MfaStatusRecord,
+  TotpRecord,
+} from '../../src/mfa/mfa.repository.js';
 import type { SealedSecret } from '../../src/mfa/totp-secret-cipher.js';
 import { type Public, nextUuid } from '@libs/testing/fakes';
 
@@ -15,6 +20,14 @@ export class InMemoryMfaRepository implements Public<MfaRepository> {
 
   findTotp(userId: string): Promise<TotpRecord | null> {
     return Promise.resolve(this.totp.get(userId) ?? null);
+  }
+
+  findStatus(userId: string): Promise<MfaStatusRecord> {
+    const unused = [...(this.recoveryCodes.get(userId)?.values() ?? [])].filter((usedAt) => !usedAt);
+    return Promise.resolve({
+      enabledAt: this.totp.get(userId)?.enabledAt ?? null,
+      recoveryCodesRemaining: unused.length,
+    });
   }
 
   saveEnrolment(userId: string, secret: SealedSecret): Promise<boolean> {

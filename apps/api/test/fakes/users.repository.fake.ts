@@ -7,23 +7,22 @@ import {
 } from '../../src/users/users.repository.js';
 import { type ManualClock, type Public, nextUuid } from '@libs/testing/fakes';
 
-const publicFields = ({ id, email, name, role, createdAt }: UserCredentials): UserRecord => ({
-  id,
-  email,
-  name,
-  role,
-  createdAt,
-});
+/** A user as the fake keeps it: whether MFA is on is asked of the MFA fake, as SQL joins it. */
+export type StoredUser = Omit<UserCredentials, 'mfaEnabled'>;
 
 /** UsersRepository in memory: unique emails, identities, keyset pages in (createdAt, id). */
 export class InMemoryUsersRepository implements Public<UsersRepository> {
-  readonly rows = new Map<string, UserCredentials>();
+  readonly rows = new Map<string, StoredUser>();
   readonly identities = new Map<string, string>();
 
-  constructor(private readonly clock: ManualClock) {}
+  /** `mfaEnabled`: whether the user's TOTP is on, e.g. from an InMemoryMfaRepository. */
+  constructor(
+    private readonly clock: ManualClock,
+    private readonly mfaEnabled: (userId: string) => boolean = () => false,
+  ) {}
 
-  add(user: Partial<UserCredentials> = {}): UserCredentials {
-    const row: UserCredentials = {
+  add(user: Partial<StoredUser> = {}): UserCredentials {
+    const row: StoredUser = {
       id: nextUuid(),
       email: `user${this.rows.size + 1}@example.com`,
       name: '',
@@ -34,26 +33,28 @@ export class InMemoryUsersRepository implements Public<UsersRepository> {
       ...user,
     };
     this.rows.set(row.id, row);
-    return row;
+    return this.credentials(row);
   }
 
   create(data: { email: string; name: string; passwordHash: string | null }): Promise<UserRecord> {
     if ([...this.rows.values()].some((row) => row.email === data.email))
       return Promise.reject(new EmailTakenError());
-    return Promise.resolve(publicFields(this.add(data)));
+    return Promise.resolve(this.publicFields(this.add(data)));
   }
 
   findById(id: string): Promise<UserRecord | null> {
     const row = this.rows.get(id);
-    return Promise.resolve(row ? publicFields(row) : null);
+    return Promise.resolve(row ? this.publicFields(row) : null);
   }
 
   findCredentialsByEmail(email: string): Promise<UserCredentials | null> {
-    return Promise.resolve([...this.rows.values()].find((row) => row.email === email) ?? null);
+    const row = [...this.rows.values()].find((candidate) => candidate.email === email);
+    return Promise.resolve(row ? this.credentials(row) : null);
   }
 
   findCredentialsById(id: string): Promise<UserCredentials | null> {
-    return Promise.resolve(this.rows.get(id) ?? null);
+    const row = this.rows.get(id);
+    return Promise.resolve(row ? this.credentials(row) : null);
   }
 
   lockForChange(_tx: unknown, id: string): Promise<{ role: Role; disabled: boolean } | undefined> {
@@ -75,7 +76,7 @@ export class InMemoryUsersRepository implements Public<UsersRepository> {
     if (!row) return Promise.resolve(null);
     const updated = { ...row, ...data };
     this.rows.set(id, updated);
-    return Promise.resolve(publicFields(updated));
+    return Promise.resolve(this.publicFields(updated));
   }
 
   list(options: {
@@ -84,7 +85,7 @@ export class InMemoryUsersRepository implements Public<UsersRepository> {
     q?: string;
   }): Promise<UserRecord[]> {
     const { limit, after, q } = options;
-    const oldestFirst = (a: UserRecord, b: UserRecord): number =>
+    const oldestFirst = (a: StoredUser, b: StoredUser): number =>
       a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id);
     const needle = q?.toLowerCase();
     const rows = [...this.rows.values()]
@@ -96,18 +97,27 @@ export class InMemoryUsersRepository implements Public<UsersRepository> {
       )
       .filter((row) => !after || oldestFirst(row, { ...row, ...after }) > 0)
       .sort(oldestFirst)
-      .map(publicFields);
+      .map((row) => this.publicFields(row));
     return Promise.resolve(rows.slice(0, limit));
   }
 
   findByIdentity(provider: string, subject: string): Promise<UserCredentials | null> {
     const userId = this.identities.get(`${provider}:${subject}`);
-    return Promise.resolve(userId === undefined ? null : (this.rows.get(userId) ?? null));
+    const row = userId === undefined ? undefined : this.rows.get(userId);
+    return Promise.resolve(row ? this.credentials(row) : null);
   }
 
   linkIdentity(userId: string, provider: string, subject: string): Promise<void> {
     if (!this.identities.has(`${provider}:${subject}`))
       this.identities.set(`${provider}:${subject}`, userId);
     return Promise.resolve();
+  }
+
+  private credentials(row: StoredUser): UserCredentials {
+    return { ...row, mfaEnabled: this.mfaEnabled(row.id) };
+  }
+
+  private publicFields({ id, email, name, role, createdAt }: StoredUser): UserRecord {
+    return { id, email, name, role, createdAt, mfaEnabled: this.mfaEnabled(id) };
   }
 }

@@ -25,6 +25,7 @@ export const tokenResponse = z
           name: 'Ada Lovelace',
           role: 'user',
           createdAt: '2026-01-15T09:30:00.000Z',
+          mfaEnabled: false,
         },
       },
     ],

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { presentedPassword } from '../../auth/dto/auth.schemas.js';
 import { text } from '../../platform/validation/fields.js';
+import type { MfaStatus } from '../mfa.service.js';
 import { RECOVERY_CODE_COUNT } from '../recovery-codes.js';
 
 /** The six digits an authenticator app shows. */
@@ -48,6 +49,34 @@ export const totpEnrolmentResponse = z
     ],
   });
 export type TotpEnrolmentResponse = z.infer<typeof totpEnrolmentResponse>;
+
+export const mfaStatusResponse = z
+  .object({
+    enabled: z.boolean().describe('A password sign-in asks for a code of the authenticator app'),
+    enabledAt: z.iso
+      .datetime()
+      .nullable()
+      .describe('When the authenticator was confirmed; null while TOTP is off'),
+    recoveryCodesRemaining: z
+      .number()
+      .int()
+      .min(0)
+      .max(RECOVERY_CODE_COUNT)
+      .describe('Recovery codes not used yet; 0 while TOTP is off'),
+  })
+  .meta({
+    id: 'MfaStatus',
+    examples: [{ enabled: true, enabledAt: '2026-01-15T09:30:00.000Z', recoveryCodesRemaining: 9 }],
+  });
+export type MfaStatusResponse = z.infer<typeof mfaStatusResponse>;
+
+export function toMfaStatusResponse(status: MfaStatus): MfaStatusResponse {
+  return {
+    enabled: status.enabled,
+    enabledAt: status.enabledAt?.toISOString() ?? null,
+    recoveryCodesRemaining: status.recoveryCodesRemaining,
+  };
+}
 
 export const recoveryCodesResponse = z
   .object({

@@ -19,6 +19,9 @@ export const userResponse = z
     name: z.string(),
     role: z.enum(['user', 'admin']),
     createdAt: z.iso.datetime(),
+    mfaEnabled: z
+      .boolean()
+      .describe('A password sign-in asks for a code of the authenticator app (TOTP is on)'),
   })
   .meta({
     id: 'User',
@@ -29,6 +32,7 @@ export const userResponse = z
         name: 'Ada Lovelace',
         role: 'user',
         createdAt: '2026-01-15T09:30:00.000Z',
+        mfaEnabled: false,
       },
     ],
   });
@@ -50,5 +54,6 @@ export function toUserResponse(user: UserRecord): UserResponse {
     name: user.name,
     role: user.role,
     createdAt: user.createdAt.toISOString(),
+    mfaEnabled: user.mfaEnabled,
   };
 }

@@ -383,6 +383,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/users/me/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether your sign-in asks for a TOTP code, and how many recovery codes are left. */
+        get: operations["MfaController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/users/me/mfa/totp": {
         parameters: {
             query?: never;
@@ -594,7 +611,8 @@ export interface components {
          *         "email": "ada@example.com",
          *         "name": "Ada Lovelace",
          *         "role": "user",
-         *         "createdAt": "2026-01-15T09:30:00.000Z"
+         *         "createdAt": "2026-01-15T09:30:00.000Z",
+         *         "mfaEnabled": false
          *       }
          *     }
          */
@@ -613,7 +631,8 @@ export interface components {
          *       "email": "ada@example.com",
          *       "name": "Ada Lovelace",
          *       "role": "user",
-         *       "createdAt": "2026-01-15T09:30:00.000Z"
+         *       "createdAt": "2026-01-15T09:30:00.000Z",
+         *       "mfaEnabled": false
          *     }
          */
         User: {
@@ -626,6 +645,8 @@ export interface components {
             role: "user" | "admin";
             /** Format: date-time */
             createdAt: string;
+            /** @description A password sign-in asks for a code of the authenticator app (TOTP is on) */
+            mfaEnabled: boolean;
         };
         /** @description Tokens, or `mfaRequired: true` with an mfaToken when the account uses TOTP. */
         LoginResponse: components["schemas"]["TokenResponse"] | components["schemas"]["MfaChallenge"];
@@ -674,6 +695,21 @@ export interface components {
             createdAt: string;
             lastUsedAt: string | null;
             expiresAt: string | null;
+        };
+        /**
+         * @example {
+         *       "enabled": true,
+         *       "enabledAt": "2026-01-15T09:30:00.000Z",
+         *       "recoveryCodesRemaining": 9
+         *     }
+         */
+        MfaStatus: {
+            /** @description A password sign-in asks for a code of the authenticator app */
+            enabled: boolean;
+            /** @description When the authenticator was confirmed; null while TOTP is off */
+            enabledAt: string | null;
+            /** @description Recovery codes not used yet; 0 while TOTP is off */
+            recoveryCodesRemaining: number;
         };
         /**
          * @example {
@@ -3697,6 +3733,122 @@ export interface operations {
                         type?: "about:blank";
                         /** @constant */
                         status?: 404;
+                    };
+                };
+            };
+            /** @description Unsupported Media Type (`about:blank`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 415;
+                    };
+                };
+            };
+            /** @description Too Many Requests (`/problems/rate-limited`) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed per window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left (0). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "/problems/rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description A service this request needs is unavailable (`/problems/dependency-unavailable`) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "/problems/dependency-unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    MfaController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaStatus"];
+                };
+            };
+            /** @description Bad Request (`about:blank`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description Unauthorized (`about:blank`) */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="api"`, with `error="invalid_token"` when a token was sent. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description Forbidden (`about:blank`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 403;
                     };
                 };
             };

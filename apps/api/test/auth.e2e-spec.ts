@@ -35,6 +35,7 @@ describe('identity: register, login, refresh, logout', () => {
           name: 'Ada',
           role: 'user',
           createdAt: expect.any(String),
+          mfaEnabled: false,
         },
       });
       expect(res.text).not.toMatch(/argon2|passwordHash/);

@@ -186,6 +186,66 @@ describe('TOTP multi-factor sign-in', () => {
     expect(JSON.stringify(rows)).not.toContain(code);
   });
 
+  it('shows whether MFA is on: in the user resource, and its status with the recovery codes left', async () => {
+    const admin = await registerAdmin(t);
+    const tokens = await register(t.server);
+    const me = (): Promise<request.Response> =>
+      request(t.server)
+        .get('/v1/users/me')
+        .set(...bearer(tokens.accessToken))
+        .expect(200);
+    const status = (): Promise<request.Response> =>
+      request(t.server)
+        .get('/v1/users/me/mfa')
+        .set(...bearer(tokens.accessToken))
+        .expect(200);
+    const asAdmin = (path: string): request.Test =>
+      request(t.server)
+        .get(path)
+        .set(...bearer(admin.accessToken))
+        .expect(200);
+    expect((await me()).body).toMatchObject({ id: tokens.user.id, mfaEnabled: false });
+    const off = { enabled: false, enabledAt: null, recoveryCodesRemaining: 0 };
+    expect((await status()).body).toEqual(off);
+
+    const enrolled = await request(t.server)
+      .post('/v1/users/me/mfa/totp')
+      .set(...bearer(tokens.accessToken))
+      .expect(201);
+    const { secret } = enrolled.body as { secret: string };
+    // Not on until a code confirms it.
+    expect((await status()).body).toEqual(off);
+    expect((await me()).body).toMatchObject({ mfaEnabled: false });
+    const listed = (): Promise<request.Response> =>
+      asAdmin(`/v1/users?q=${encodeURIComponent(tokens.user.email)}`);
+    expect((await listed()).body.data).toEqual([expect.objectContaining({ mfaEnabled: false })]);
+    const confirmedAt = now().toISOString();
+    const confirmed = await request(t.server)
+      .post('/v1/users/me/mfa/totp/confirm')
+      .set(...bearer(tokens.accessToken))
+      .send({ code: totpCode(secret, now()) })
+      .expect(200);
+    const [recoveryCode = ''] = (confirmed.body as { recoveryCodes: string[] }).recoveryCodes;
+    expect((await me()).body).toMatchObject({ mfaEnabled: true });
+    expect((await status()).body).toEqual({
+      enabled: true,
+      enabledAt: confirmedAt,
+      recoveryCodesRemaining: 10,
+    });
+
+    const signedIn = await verify({
+      mfaToken: (await login(tokens.user.email)).mfaToken,
+      recoveryCode,
+    }).expect(200);
+    expect((signedIn.body as Tokens).user).toMatchObject({ mfaEnabled: true });
+    expect((await status()).body).toMatchObject({ recoveryCodesRemaining: 9 });
+
+    expect((await asAdmin(`/v1/users/${tokens.user.id}`)).body).toMatchObject({
+      mfaEnabled: true,
+    });
+    expect((await listed()).body.data).toEqual([expect.objectContaining({ mfaEnabled: true })]);
+  });
+
   it('refuses a body with both a code and a recovery code, or a code that is no 6 digits: 400', async () => {
     const { user, recoveryCodes } = await withTotp();
     const { mfaToken } = await login(user.email);

@@ -135,6 +135,7 @@ describe('OIDC sign-in', () => {
         name: expect.any(String),
         role: 'user',
         createdAt: expect.any(String),
+        mfaEnabled: false,
       },
     });
   }

@@ -42,6 +42,15 @@ describe('query plans of the listings', () => {
        SELECT gen_random_uuid(), 'extra-' || n || '@example.com', now() FROM generate_series(1, 3000) AS n;
        ANALYZE users`,
     );
+    // A third of them with TOTP on, a few with an enrolment not confirmed.
+    await query(
+      db.url,
+      `INSERT INTO user_totp (user_id, secret_key_id, secret_sealed, enabled_at)
+       SELECT id, 'k1', '\\x00', CASE WHEN n % 30 = 0 THEN NULL ELSE now() END
+       FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM users) AS numbered
+       WHERE n % 3 = 0;
+       ANALYZE user_totp`,
+    );
     // 30 000 audit events of 30 users (their own sign-ins) over 300 days.
     await query(
       db.url,
@@ -155,13 +164,24 @@ describe('query plans of the listings', () => {
     },
   );
 
-  it('reads users (admin) from users_created_at_id_idx, deep pages too', async () => {
+  it('reads users (admin) from users_created_at_id_idx, deep pages too, and MFA by key', async () => {
     const users = t.app.get(UsersRepository);
-    await users.list({ limit: 21 });
-    expectIndexOrder(await planOfLast('users'), 'users_created_at_id_idx');
+    /** Each user of the page looks up its own user_totp row, in the same statement. */
+    const expectMfaByKey = (nodes: PlanNode[]): void => {
+      const totp = nodes.find((node) => node['Index Name'] === 'user_totp_pkey');
+      expect(totp).toBeDefined();
+      expect(totp!['Actual Loops']).toBeLessThanOrEqual(21);
+    };
+    const first = await users.list({ limit: 21 });
+    let plan = await planOfLast('users');
+    expectIndexOrder(plan, 'users_created_at_id_idx');
+    expectMfaByKey(plan);
+    expect(new Set(first.map((user) => user.mfaEnabled))).toEqual(new Set([true, false]));
     const middle = (await users.list({ limit: 1_500 })).at(-1)!;
     await users.list({ limit: 21, after: { createdAt: middle.createdAt, id: middle.id } });
-    expectIndexOrder(await planOfLast('users'), 'users_created_at_id_idx');
+    plan = await planOfLast('users');
+    expectIndexOrder(plan, 'users_created_at_id_idx');
+    expectMfaByKey(plan);
   });
 
   describe('audit events', () => {

@@ -114,8 +114,7 @@ export class UsersRepository {
 
   /**
    * A page in (createdAt, id) order after the cursor (keyset pagination), optionally filtered by
-   * a case-insensitive substring of email or name. Whether MFA is on is one lookup of user_totp
-   * by its key per row of the page, in the same statement.
+   * a case-insensitive substring of email or name; and whether MFA is on, in the same statement.
    */
   list(options: {
     limit: number;
@@ -132,10 +131,12 @@ export class UsersRepository {
       conditions.push(
         keysetAfter(Prisma.raw('"created_at"'), Prisma.sql`${after.createdAt}`, after.id, false),
       );
+    // MFA as a scalar subquery: run for each row the page returns, a read of user_totp by its
+    // key (an EXISTS here could be planned as a hash of all of user_totp).
     return this.prisma.$queryRaw<UserRecord[]>`
       SELECT "id", "email", "name", "role"::text AS "role", "created_at" AS "createdAt",
-        EXISTS (SELECT FROM "user_totp" WHERE "user_totp"."user_id" = "users"."id"
-                  AND "user_totp"."enabled_at" IS NOT NULL) AS "mfaEnabled"
+        COALESCE((SELECT "user_totp"."enabled_at" IS NOT NULL FROM "user_totp"
+                  WHERE "user_totp"."user_id" = "users"."id"), FALSE) AS "mfaEnabled"
       FROM "users" WHERE ${Prisma.join(conditions, ' AND ')}
       ORDER BY "created_at", "id" LIMIT ${limit}`;
   }

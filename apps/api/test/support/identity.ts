@@ -16,6 +16,7 @@ export interface Tokens {
     name: string;
     role: 'user' | 'admin';
     createdAt: string;
+    mfaEnabled: boolean;
   };
 }
 

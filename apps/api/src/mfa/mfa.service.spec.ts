@@ -407,9 +407,7 @@ describe('MfaService', () => {
       clock.advance(STEP_MS);
       const code = { code: totpCode(secret, clock.now()) };
       for (const token of [spent, exhausted]) {
-        await expect(mfa.verify(token, code)).rejects.toMatchObject(
-          rejection('invalid_mfa_token'),
-        );
+        await expect(mfa.verify(token, code)).rejects.toMatchObject(rejection('invalid_mfa_token'));
       }
       clock.advance(MFA_CHALLENGE_TTL_SECONDS * 1000);
       await expect(

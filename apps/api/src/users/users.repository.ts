@@ -31,17 +31,14 @@ export interface UserCredentials extends UserRecord {
   readonly disabled: boolean;
 }
 
-/** A row read with PUBLIC_FIELDS, as a record: the authenticator becomes `mfaEnabled`. */
-function toUserRecord<T extends { totp: { enabledAt: Date | null } | null }>({
-  totp,
-  ...user
-}: T): Omit<T, 'totp'> & { mfaEnabled: boolean } {
-  return { ...user, mfaEnabled: totp?.enabledAt != null };
-}
-
-const orNull = <T extends { totp: { enabledAt: Date | null } | null }>(
+/** A row read with PUBLIC_FIELDS as a record: its authenticator becomes `mfaEnabled`. */
+function toUserRecord<T extends { totp: { enabledAt: Date | null } | null }>(
   row: T | null,
-): (Omit<T, 'totp'> & { mfaEnabled: boolean }) | null => row && toUserRecord(row);
+): (Omit<T, 'totp'> & { mfaEnabled: boolean }) | null {
+  if (!row) return null;
+  const { totp, ...user } = row;
+  return { ...user, mfaEnabled: Boolean(totp?.enabledAt) };
+}
 
 export class EmailTakenError extends Error {
   override readonly name = 'EmailTakenError';
@@ -68,17 +65,19 @@ export class UsersRepository {
   }
 
   async findById(id: string): Promise<UserRecord | null> {
-    return orNull(await this.prisma.user.findUnique({ where: { id }, select: PUBLIC_FIELDS }));
+    return toUserRecord(
+      await this.prisma.user.findUnique({ where: { id }, select: PUBLIC_FIELDS }),
+    );
   }
 
   async findCredentialsByEmail(email: string): Promise<UserCredentials | null> {
-    return orNull(
+    return toUserRecord(
       await this.prisma.user.findUnique({ where: { email }, select: CREDENTIAL_FIELDS }),
     );
   }
 
   async findCredentialsById(id: string, tx?: Transaction): Promise<UserCredentials | null> {
-    return orNull(
+    return toUserRecord(
       await (tx ?? this.prisma).user.findUnique({ where: { id }, select: CREDENTIAL_FIELDS }),
     );
   }
@@ -92,7 +91,7 @@ export class UsersRepository {
     data: { name?: string; role?: Role; disabled?: boolean },
     tx?: Transaction,
   ): Promise<UserRecord | null> {
-    return orNull(
+    return toUserRecord(
       await nullIfNotFound(
         (tx ?? this.prisma).user.update({ where: { id }, data, select: PUBLIC_FIELDS }),
       ),
@@ -147,7 +146,7 @@ export class UsersRepository {
       where: { provider_subject: { provider, subject } },
       select: { user: { select: CREDENTIAL_FIELDS } },
     });
-    return orNull(identity?.user ?? null);
+    return toUserRecord(identity?.user ?? null);
   }
 
   async linkIdentity(

@@ -23,7 +23,9 @@ export class InMemoryMfaRepository implements Public<MfaRepository> {
   }
 
   findStatus(userId: string): Promise<MfaStatusRecord> {
-    const unused = [...(this.recoveryCodes.get(userId)?.values() ?? [])].filter((usedAt) => !usedAt);
+    const unused = [...(this.recoveryCodes.get(userId)?.values() ?? [])].filter(
+      (usedAt) => !usedAt,
+    );
     return Promise.resolve({
       enabledAt: this.totp.get(userId)?.enabledAt ?? null,
       recoveryCodesRemaining: unused.length,

@@ -20,6 +20,7 @@ const PRIVILEGED_FIELDS: Record<string, unknown> = {
   role: 'admin',
   isAdmin: true,
   disabled: false,
+  mfaEnabled: false,
   passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$x$y',
   status: 'paid',
   totalCents: 1,
@@ -27,7 +28,7 @@ const PRIVILEGED_FIELDS: Record<string, unknown> = {
   createdAt: '2000-01-01T00:00:00.000Z',
   updatedAt: '2000-01-01T00:00:00.000Z',
 };
-const USER_FIELDS = ['createdAt', 'email', 'id', 'name', 'role'];
+const USER_FIELDS = ['createdAt', 'email', 'id', 'mfaEnabled', 'name', 'role'];
 
 /**
  * OWASP API3:2023 Broken Object Property Level Authorization: no mass assignment (a client sets

@@ -69,6 +69,7 @@ describe('user schemas', () => {
       name: 'Ada',
       role: 'user' as const,
       createdAt: new Date('2026-01-01T00:00:00.000Z'),
+      mfaEnabled: true,
       passwordHash: '$argon2id$secret',
       disabled: false,
     };
@@ -78,6 +79,7 @@ describe('user schemas', () => {
       name: 'Ada',
       role: 'user',
       createdAt: '2026-01-01T00:00:00.000Z',
+      mfaEnabled: true,
     });
   });
 });

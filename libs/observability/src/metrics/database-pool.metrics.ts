@@ -21,46 +21,38 @@ export class DatabasePoolMetrics {
   private source: (() => PoolStats) | undefined;
 
   constructor({ registry }: MetricsRegistry) {
-    /** A gauge set from the pool's stats at each scrape; nothing before a pool is observed. */
-    const gauge = (
-      name: string,
-      help: string,
-      values: (stats: PoolStats) => readonly (readonly [labels: Record<string, string>, number])[],
-    ): void => {
-      const read = (): PoolStats | undefined => this.source?.();
-      const labelNames = Object.keys(
-        values({ total: 0, idle: 0, waiting: 0, max: 0 })[0]?.[0] ?? {},
-      );
-      new Gauge({
-        name,
-        help,
-        labelNames,
-        registers: [registry],
-        collect() {
-          const stats = read();
-          if (!stats) return;
-          for (const [labels, value] of values(stats)) this.set(labels, value);
-        },
-      });
-    };
-    gauge(
-      'db_pool_connections',
-      'Open database connections of this process, by state (used, idle).',
-      (stats) => [
-        [{ state: 'used' }, stats.total - stats.idle],
-        [{ state: 'idle' }, stats.idle],
-      ],
-    );
-    gauge(
-      'db_pool_waiting_requests',
-      'Queries waiting for a free database connection.',
-      (stats) => [[{}, stats.waiting]],
-    );
-    gauge(
-      'db_pool_max_connections',
-      'Size limit of the database pool of this process.',
-      (stats) => [[{}, stats.max]],
-    );
+    // Each gauge is set from the pool's stats at each scrape; nothing before a pool is observed.
+    const stats = (): PoolStats | undefined => this.source?.();
+    new Gauge({
+      name: 'db_pool_connections',
+      help: 'Open database connections of this process, by state (used, idle).',
+      labelNames: ['state'],
+      registers: [registry],
+      collect() {
+        const pool = stats();
+        if (!pool) return;
+        this.set({ state: 'used' }, pool.total - pool.idle);
+        this.set({ state: 'idle' }, pool.idle);
+      },
+    });
+    new Gauge({
+      name: 'db_pool_waiting_requests',
+      help: 'Queries waiting for a free database connection.',
+      registers: [registry],
+      collect() {
+        const pool = stats();
+        if (pool) this.set(pool.waiting);
+      },
+    });
+    new Gauge({
+      name: 'db_pool_max_connections',
+      help: 'Size limit of the database pool of this process.',
+      registers: [registry],
+      collect() {
+        const pool = stats();
+        if (pool) this.set(pool.max);
+      },
+    });
   }
 
   /** Registers the pool to report (the app's PrismaService). */

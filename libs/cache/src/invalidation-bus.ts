@@ -58,6 +58,11 @@ export class RedisInvalidationBus extends InvalidationBus {
     subscriber.on('ready', () => {
       void this.resubscribe();
     });
+    // Connection errors are expected while Redis is away ('close' turns the caches off, the
+    // client reconnects); without a listener ioredis would print each one as unhandled.
+    subscriber.on('error', (error: Error) => {
+      if (this.subscribed) this.logger.warn(`invalidations connection: ${error.message}`);
+    });
     subscriber.on('close', () => {
       if (this.subscribed && !this.closing) {
         this.logger.warn('invalidations unsubscribed: in-process caches off');

@@ -207,6 +207,16 @@ describe('docker-compose.yml', () => {
     });
   });
 
+  it('catches the mail of the api and the worker in Mailpit, its web UI on 8025', () => {
+    const { mailpit, api, worker } = compose.services;
+    expect(mailpit?.image).toMatch(/^axllent\/mailpit:v\d+\.\d+\.\d+$/);
+    expect(mailpit?.ports).toContain('${MAILPIT_PORT:-8025}:8025');
+    for (const service of [api, worker]) {
+      expect((service?.environment as Record<string, string>).SMTP_URL).toBe('smtp://mailpit:1025');
+      expect(service?.depends_on).toMatchObject({ mailpit: { condition: 'service_started' } });
+    }
+  });
+
   it('serves feature flags from flagd with the repository definitions', () => {
     const { flagd, api } = compose.services;
     const command = flagd?.command as string[];

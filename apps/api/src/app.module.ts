@@ -3,6 +3,7 @@ import { CacheModule } from '@libs/cache';
 import { type Config, ConfigModule } from '@libs/config';
 import { DatabaseModule } from '@libs/database';
 import { LoggerModule, MetricsModule } from '@libs/observability';
+import { AccountsModule } from './accounts/accounts.module.js';
 import { ApiKeysModule } from './api-keys/api-keys.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -34,6 +35,7 @@ export class AppModule {
         HealthModule,
         AuthModule,
         OidcModule,
+        AccountsModule,
         UsersModule,
         ApiKeysModule,
         MfaModule,

@@ -7,6 +7,7 @@ const user = {
   email: 'ada@example.com',
   name: 'Ada',
   role: 'user',
+  emailVerified: true,
   createdAt: '2026-01-15T09:30:00.000Z',
   mfaEnabled: false,
 };

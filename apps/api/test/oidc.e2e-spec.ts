@@ -134,6 +134,7 @@ describe('OIDC sign-in', () => {
         email: account.email,
         name: expect.any(String),
         role: 'user',
+        emailVerified: expect.any(Boolean),
         createdAt: expect.any(String),
         mfaEnabled: false,
       },
@@ -266,6 +267,20 @@ describe('OIDC sign-in', () => {
       expectProblem(res, 401, '/problems/oidc-login-failed');
       const prisma = t.app.get(PrismaService);
       expect(await prisma.userIdentity.count({ where: { email } })).toBe(0);
+    });
+
+    it('signs up an unverified email unverified, and asks for its verification mail', async () => {
+      const email = `new-unverified-${randomUUID()}@example.test`;
+      const account = corp.account({ email, email_verified: false });
+      const res = await signIn('corp', corp, account);
+      expectTokens(res, account);
+      expect(res.body.user.emailVerified).toBe(false);
+      const verified = await signIn('corp', corp, corp.account({ email: `v-${email}` }));
+      expect(verified.body.user.emailVerified).toBe(true);
+      const requested = await t.app.get(PrismaService).outboxEvent.findMany({
+        where: { type: 'account.verification_requested', aggregateId: res.body.user.id },
+      });
+      expect(requested).toHaveLength(1);
     });
 
     it('answers 400 for a state it never issued, and for none', async () => {

@@ -16,8 +16,11 @@ const PUBLIC_ROUTES = [
   'GET /v1/auth/oidc/{provider}/callback',
   'GET /v1/products',
   'GET /v1/products/{id}',
+  'POST /v1/auth/email/verify',
   'POST /v1/auth/login',
   'POST /v1/auth/mfa/verify',
+  'POST /v1/auth/password/forgot',
+  'POST /v1/auth/password/reset',
   'POST /v1/auth/refresh',
   'POST /v1/auth/register',
 ];

@@ -1,6 +1,8 @@
-import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { OutboxMetrics } from '@libs/observability';
+import { AccountMailConsumer } from './accounts/account-mail.consumer.js';
 import { MaintenanceConsumer } from './maintenance/maintenance.consumer.js';
+import { MailSender } from './notifications/mail-sender.js';
 import { OrderNotificationsConsumer } from './notifications/order-notifications.consumer.js';
 import { OutboxRelay } from './outbox/outbox-relay.js';
 import { OutboxRepository } from './outbox/outbox.repository.js';
@@ -14,10 +16,14 @@ export const WORKER_AUTO_START = Symbol('WORKER_AUTO_START');
  */
 @Injectable()
 export class WorkerLifecycle implements OnApplicationBootstrap {
+  private readonly logger = new Logger(WorkerLifecycle.name);
+
   constructor(
+    private readonly mail: MailSender,
     private readonly relay: OutboxRelay,
     private readonly consumers: ConsumerRunner,
     private readonly notifications: OrderNotificationsConsumer,
+    private readonly accountMail: AccountMailConsumer,
     private readonly maintenance: MaintenanceConsumer,
     private readonly outbox: OutboxRepository,
     private readonly outboxMetrics: OutboxMetrics,
@@ -26,11 +32,12 @@ export class WorkerLifecycle implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     this.outboxMetrics.observeLag(() => this.outbox.lagSeconds());
+    this.logger.log(`mail: ${this.mail.description}`);
     if (this.autoStart) await this.start();
   }
 
   async start(): Promise<void> {
-    await this.consumers.start([this.notifications, this.maintenance]);
+    await this.consumers.start([this.notifications, this.accountMail, this.maintenance]);
     this.relay.start();
   }
 

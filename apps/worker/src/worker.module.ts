@@ -5,11 +5,14 @@ import { CommerceModule } from '@libs/commerce';
 import { type Config, ConfigModule } from '@libs/config';
 import { DatabaseModule } from '@libs/database';
 import { LoggerModule, MetricsModule } from '@libs/observability';
+import { AccountMailConsumer } from './accounts/account-mail.consumer.js';
+import { AccountMailRepository } from './accounts/account-mail.repository.js';
+import { Clock } from './clock.js';
 import { HealthServer } from './health/health-server.js';
 import { MaintenanceConsumer } from './maintenance/maintenance.consumer.js';
 import { MaintenanceRepository } from './maintenance/maintenance.repository.js';
 import { StaleOrders } from './maintenance/stale-orders.js';
-import { LogMailSender, MailSender } from './notifications/mail-sender.js';
+import { MailSender, mailSenderFor } from './notifications/mail-sender.js';
 import { NotificationsRepository } from './notifications/notifications.repository.js';
 import { OrderNotificationsConsumer } from './notifications/order-notifications.consumer.js';
 import { OutboxRelay } from './outbox/outbox-relay.js';
@@ -21,7 +24,7 @@ import { JobMetrics } from './queues/job-metrics.js';
 import { WORKER_AUTO_START, WorkerLifecycle } from './worker-lifecycle.js';
 
 export interface WorkerOverrides {
-  /** Another mail transport (tests use one that fails on purpose). */
+  /** Another mail transport (tests use one that fails on purpose). Default: by SMTP_URL. */
   readonly mailSender?: MailSender;
   /** False: relay and consumers wait for `WorkerLifecycle.start()` (tests drive them by hand). */
   readonly autoStart?: boolean;
@@ -32,7 +35,7 @@ export class WorkerModule {
   static forRoot(config: Config, overrides: WorkerOverrides = {}): DynamicModule {
     const mail: Provider = overrides.mailSender
       ? { provide: MailSender, useValue: overrides.mailSender }
-      : { provide: MailSender, useClass: LogMailSender };
+      : { provide: MailSender, useFactory: () => mailSenderFor(config.worker.smtpUrl) };
     return {
       module: WorkerModule,
       imports: [
@@ -54,6 +57,9 @@ export class WorkerModule {
         OutboxRelay,
         NotificationsRepository,
         OrderNotificationsConsumer,
+        AccountMailRepository,
+        AccountMailConsumer,
+        Clock,
         MaintenanceRepository,
         StaleOrders,
         MaintenanceConsumer,

@@ -112,6 +112,28 @@ describe('maintenance jobs', () => {
     expect(left.map((row) => row.key)).toEqual(['live']);
   });
 
+  it('purges account tokens expired over a day ago', async () => {
+    const user = await fixtures.user();
+    const now = new Date();
+    const token = (hash: string, expiresAt: Date) => ({
+      userId: user,
+      purpose: 'password_reset',
+      tokenHash: hash.repeat(64),
+      email: 'x@example.com',
+      expiresAt,
+    });
+    await prisma.accountToken.createMany({
+      data: [
+        token('a', new Date(now.getTime() - 25 * 60 * MINUTE)),
+        token('b', new Date(now.getTime() - 23 * 60 * MINUTE)),
+        token('c', new Date(now.getTime() + MINUTE)),
+      ],
+    });
+    await maintenance.run('purge-expired-account-tokens', now);
+    const left = await prisma.accountToken.findMany({ where: { userId: user } });
+    expect(left.map((row) => row.tokenHash[0]).sort()).toEqual(['b', 'c']);
+  });
+
   it('deletes audit events past the retention, and keeps the younger ones', async () => {
     const DAY = 24 * 60 * MINUTE;
     const action = `test.retention.${randomUUID()}`;

@@ -10,3 +10,12 @@ export {
   OrdersRepository,
   type Transaction,
 } from './orders.repository.js';
+export {
+  ACCOUNT_TOKEN_PURPOSES,
+  type AccountEventPayload,
+  type AccountEventType,
+  type AccountTokenPurpose,
+  hashAccountToken,
+  newAccountToken,
+  recordAccountEvent,
+} from './account-events.js';

@@ -111,6 +111,8 @@ export interface Config {
       readonly maxConcurrency: number;
     };
     readonly oidcProviders: readonly OidcProviderConfig[];
+    /** Unverified accounts may not place orders. */
+    readonly requireVerifiedEmail: boolean;
   };
   readonly mfa: {
     /** The first encrypts; all decrypt. Undefined outside production when not configured. */
@@ -137,6 +139,8 @@ export interface Config {
     readonly pendingOrderTimeoutMs: number;
     readonly maintenanceIntervalMs: number;
     readonly mailFrom: string;
+    /** The SMTP server mail leaves through; undefined: mail is written to the log. */
+    readonly smtpUrl: string | undefined;
     /** `npm start` runs the worker in its own process too (needs Redis). */
     readonly inProcess: boolean;
   };
@@ -253,6 +257,7 @@ export function loadConfig(
         maxConcurrency: env.ARGON2_MAX_CONCURRENCY,
       },
       oidcProviders: providers.data,
+      requireVerifiedEmail: env.AUTH_REQUIRE_VERIFIED_EMAIL,
     },
     mfa: { encryptionKeys: mfaKeys?.keys, totpIssuer: env.MFA_TOTP_ISSUER },
     rateLimit: {
@@ -273,6 +278,7 @@ export function loadConfig(
       pendingOrderTimeoutMs: env.PENDING_ORDER_TIMEOUT_MINUTES * 60_000,
       maintenanceIntervalMs: env.MAINTENANCE_INTERVAL_MS,
       mailFrom: env.MAIL_FROM,
+      smtpUrl: env.SMTP_URL,
       inProcess: env.LOCAL_WORKER,
     },
     featureFlags: {

@@ -310,7 +310,18 @@ export const envSchema = z.object({
   MAIL_FROM: z
     .email()
     .default('orders@example.com')
-    .describe('Worker: sender address of order notifications.'),
+    .describe('Worker: sender address of every mail (order notifications, account mails).'),
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/ })
+    .optional()
+    .describe(
+      'Worker: the SMTP server mail leaves through, smtp://user:password@host:587 (STARTTLS when offered) or smtps://…:465. Unset: mail is only written to the log (development). Mailpit in docker-compose.yml: smtp://mailpit:1025.',
+    ),
+  AUTH_REQUIRE_VERIFIED_EMAIL: booleanFlag
+    .default(false)
+    .describe(
+      'Accounts must verify their email (POST /v1/auth/email/verify with the token mailed at sign-up) before they can place orders.',
+    ),
   LOCAL_WORKER: booleanFlag
     .default(false)
     .describe(

@@ -29,6 +29,7 @@ describe('secrets as files (<NAME>_FILE)', () => {
       JWT_SIGNING_KEYS: signingKeys,
       MFA_ENCRYPTION_KEYS: `m1:${Buffer.alloc(32, 9).toString('base64')}\n`,
       OIDC_PROVIDERS: JSON.stringify([{ ...provider, clientSecret: 's3cret' }]),
+      SMTP_URL: 'smtps://mailer:pw@smtp.example.com:465\n',
     });
     const config = loadConfig({
       NODE_ENV: 'production',
@@ -39,9 +40,10 @@ describe('secrets as files (<NAME>_FILE)', () => {
     expect(config.auth.signingKeys?.[0]?.kid).toBe('k1');
     expect(config.mfa.encryptionKeys).toEqual([{ kid: 'm1', key: Buffer.alloc(32, 9) }]);
     expect(config.auth.oidcProviders[0]?.clientSecret).toBe('s3cret');
+    expect(config.worker.smtpUrl).toBe('smtps://mailer:pw@smtp.example.com:465');
   });
 
-  it('covers the database and Redis URLs, the signing and MFA keys and the OIDC providers', () => {
+  it('covers the database, Redis and SMTP URLs, the signing and MFA keys and the OIDC providers', () => {
     expect([...SECRET_VARIABLES].sort()).toEqual(
       [
         'DATABASE_URL',
@@ -49,6 +51,7 @@ describe('secrets as files (<NAME>_FILE)', () => {
         'MFA_ENCRYPTION_KEYS',
         'OIDC_PROVIDERS',
         'REDIS_URL',
+        'SMTP_URL',
       ].sort(),
     );
   });

@@ -10,6 +10,7 @@ export const SECRET_VARIABLES = [
   'JWT_SIGNING_KEYS',
   'MFA_ENCRYPTION_KEYS',
   'OIDC_PROVIDERS',
+  'SMTP_URL',
 ] as const;
 
 export type ReadSecretFile = (path: string) => string;

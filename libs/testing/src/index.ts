@@ -5,3 +5,4 @@ export { createScratchDatabase, query, type ScratchDatabase } from './scratch-da
 export { FaultProxy, targetOfUrl } from './fault-proxy.js';
 export { eventually } from './eventually.js';
 export { startServiceProcess } from './service-process.js';
+export { SmtpInbox, type ReceivedMail } from './smtp-inbox.js';

@@ -6,6 +6,8 @@ export const AUDIT_ACTIONS = [
   'auth.sign_in',
   'auth.sign_out',
   'auth.password.change',
+  'auth.password.reset',
+  'auth.email.verify',
   'auth.oidc.link',
   'auth.mfa.enable',
   'auth.mfa.disable',

@@ -84,6 +84,7 @@ describe('AuthService', () => {
       fakes.unitOfWork,
       fakes.audit,
       mfa,
+      clock,
     );
   });
 
@@ -102,6 +103,9 @@ describe('AuthService', () => {
         user: { email: 'ada@example.com', name: 'Ada', role: 'user', mfaEnabled: false },
       });
       expect(users.rows.get(tokens.user.id)?.passwordHash).toBe(`fake-v2$${PASSWORD}`);
+      // Unverified until the mailed token comes back; the mail is requested with the account.
+      expect(tokens.user.emailVerified).toBe(false);
+      expect(users.verificationRequests).toEqual([tokens.user.id]);
       await expect(sessions.live(sessionOf(tokens.accessToken))).resolves.toMatchObject({
         userId: tokens.user.id,
       });
@@ -300,7 +304,9 @@ describe('AuthService', () => {
 
     it('creates an account without a password for a new verified email, and links it', async () => {
       const { user } = await auth.signInWithOidc(identity());
-      expect(user).toMatchObject({ email: 'ada@example.com', name: 'Ada' });
+      expect(user).toMatchObject({ email: 'ada@example.com', name: 'Ada', emailVerified: true });
+      expect(users.rows.get(user.id)?.emailVerifiedAt).toEqual(clock.now());
+      expect(users.verificationRequests).toEqual([]);
       expect(users.rows.get(user.id)?.passwordHash).toBeNull();
       await expect(users.findByIdentity('test-idp', 'subject-1')).resolves.toMatchObject({
         id: user.id,
@@ -320,11 +326,24 @@ describe('AuthService', () => {
       expect(again.user.id).toBe(first.user.id);
     });
 
-    it.each([
-      ['no email', { email: undefined }],
-      ['an unverified email', { emailVerified: false }],
-    ])('refuses %s with oidc_login_failed', async (_case, overrides) => {
-      await expect(auth.signInWithOidc(identity(overrides))).rejects.toMatchObject({
+    it('signs up a new, unverified email unverified, and requests its verification mail', async () => {
+      const { user } = await auth.signInWithOidc(identity({ emailVerified: false }));
+      expect(user).toMatchObject({ email: 'ada@example.com', emailVerified: false });
+      expect(users.verificationRequests).toEqual([user.id]);
+    });
+
+    it('never links an unverified email to an existing account (takeover)', async () => {
+      const owner = users.add({ email: 'ada@example.com' });
+      await expect(auth.signInWithOidc(identity({ emailVerified: false }))).rejects.toMatchObject({
+        code: 'oidc_login_failed',
+      });
+      await expect(users.findByIdentity('test-idp', 'subject-1')).resolves.toBeNull();
+      expect(users.rows.size).toBe(1);
+      expect(users.rows.get(owner.id)?.passwordHash).toBeNull();
+    });
+
+    it('refuses a provider that shares no email with oidc_login_failed', async () => {
+      await expect(auth.signInWithOidc(identity({ email: undefined }))).rejects.toMatchObject({
         code: 'oidc_login_failed',
       });
       expect(users.rows.size).toBe(0);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Transaction } from '@libs/database';
+import { currentTraceContext } from '@libs/observability';
 import { AuditService } from '../audit/audit.service.js';
 import {
   type MfaChallenge,
@@ -7,6 +8,7 @@ import {
   type SecondFactor,
   signInMethodOf,
 } from '../mfa/mfa.service.js';
+import { Clock } from '../platform/clock.js';
 import { UnitOfWork } from '../platform/database/unit-of-work.js';
 import { DomainError } from '../platform/errors/domain-error.js';
 import { type UserResponse, toUserResponse } from '../users/dto/user.schemas.js';
@@ -38,8 +40,10 @@ export class AuthService {
     private readonly unitOfWork: UnitOfWork,
     private readonly audit: AuditService,
     private readonly mfa: MfaService,
+    private readonly clock: Clock,
   ) {}
 
+  /** A new account, signed in; its verification mail is requested with it (the outbox). */
   async register(input: {
     email: string;
     password: string;
@@ -48,11 +52,10 @@ export class AuthService {
     assertStrongPassword(input.password, input, '#/password');
     const passwordHash = await this.passwords.hash(input.password);
     try {
-      const user = await this.users.create({
-        email: input.email,
-        name: input.name ?? '',
-        passwordHash,
-      });
+      const user = await this.users.create(
+        { email: input.email, name: input.name ?? '', passwordHash },
+        currentTraceContext(),
+      );
       return await this.startSession(user);
     } catch (error) {
       if (error instanceof EmailTakenError) throw new DomainError('email_taken');
@@ -123,7 +126,10 @@ export class AuthService {
 
   /**
    * OIDC sign-in: the account linked to this provider subject, else the account with the same
-   * verified email (linked now), else a new account.
+   * email when the provider verified it (linked now), else a new account. A new account is
+   * verified when the provider vouched for its email; otherwise it gets a verification mail.
+   * An unverified email never links to an existing account: whoever controls the provider
+   * account would take over the account of whoever owns the address.
    */
   async signInWithOidc(identity: ExternalIdentity): Promise<TokenResponse> {
     const method = { method: 'oidc', provider: identity.provider };
@@ -142,13 +148,19 @@ export class AuthService {
       if (linked.disabled) return refuse(linked.id, 'This account is disabled.');
       return this.signIn(linked, method);
     }
-    if (!identity.email || !identity.emailVerified) {
-      return refuse(undefined, 'The provider did not share a verified email.');
-    }
+    if (!identity.email) return refuse(undefined, 'The provider did not share an email.');
     const email = identity.email.trim().toLowerCase();
     const existing = await this.users.findCredentialsByEmail(email);
     if (existing?.disabled) return refuse(existing.id, 'This account is disabled.');
-    const user = existing ?? (await this.createOrFind(email, identity.name?.slice(0, 100) ?? ''));
+    if (existing && !identity.emailVerified) {
+      return refuse(
+        existing.id,
+        'An account with this email exists, and the provider did not verify the email.',
+      );
+    }
+    const user =
+      existing ??
+      (await this.createOrFind(email, identity.name?.slice(0, 100) ?? '', identity.emailVerified));
     return this.signIn(user, method, async (tx) => {
       await this.users.linkIdentity(user.id, identity.provider, identity.subject, email, tx);
       await this.audit.record(tx, {
@@ -160,9 +172,17 @@ export class AuthService {
     });
   }
 
-  private async createOrFind(email: string, name: string): Promise<UserRecord> {
+  private async createOrFind(email: string, name: string, verified: boolean): Promise<UserRecord> {
     try {
-      return await this.users.create({ email, name, passwordHash: null });
+      return await this.users.create(
+        {
+          email,
+          name,
+          passwordHash: null,
+          ...(verified && { emailVerifiedAt: this.clock.now() }),
+        },
+        currentTraceContext(),
+      );
     } catch (error) {
       // A concurrent first sign-in created it: use that one.
       const user =

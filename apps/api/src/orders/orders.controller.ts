@@ -58,6 +58,7 @@ export class OrdersController {
   @ApiOperation({ summary: 'Place an order at catalog prices; stock is taken at once.' })
   @ApiResponse({ status: 201, standardSchema: orderResponse })
   @ApiProblems(
+    'email_not_verified',
     'insufficient_stock',
     'product_unavailable',
     'mixed_currencies',

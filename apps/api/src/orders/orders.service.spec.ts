@@ -12,7 +12,9 @@ import { ManualClock, type Public, asReal, nextUuid } from '@libs/testing/fakes'
 import { InMemoryOrdersRepository } from '@libs/commerce/testing';
 import { inMemoryAudit } from '../../test/fakes/audit.fake.js';
 import type { InMemoryAuditRepository } from '../../test/fakes/audit.repository.fake.js';
+import { InMemoryUsersRepository } from '../../test/fakes/users.repository.fake.js';
 import { DomainError } from '../platform/errors/domain-error.js';
+import type { UsersRepository } from '../users/users.repository.js';
 import type {
   ClaimState,
   IdempotencyRepository,
@@ -32,6 +34,9 @@ describe('OrdersService', () => {
   let registry: MetricsRegistry;
   let service: OrdersService;
   let events: InMemoryAuditRepository;
+  let users: InMemoryUsersRepository;
+  /** The service as built in beforeEach, with other settings. */
+  let build: (env?: Record<string, string>) => OrdersService;
   /** Outcomes recorded per key, as the key table would keep them (no transactions here). */
   let completed: Map<string, StoredOutcome>;
   const keys: Public<IdempotencyRepository> = {
@@ -62,15 +67,19 @@ describe('OrdersService', () => {
     const fakes = inMemoryAudit(clock);
     events = fakes.events;
     orders.participants.push(events);
-    service = new OrdersService(
-      repository,
-      new OrderTransitions(repository, catalog, metrics),
-      catalog,
-      metrics,
-      new IdempotencyService(asReal<IdempotencyRepository>(keys), clock),
-      fakes.audit,
-      loadConfig({ NODE_ENV: 'test' }, { signingKeys: false }),
-    );
+    users = new InMemoryUsersRepository(clock);
+    build = (env = {}) =>
+      new OrdersService(
+        repository,
+        new OrderTransitions(repository, catalog, metrics),
+        catalog,
+        metrics,
+        new IdempotencyService(asReal<IdempotencyRepository>(keys), clock),
+        fakes.audit,
+        loadConfig({ NODE_ENV: 'test', ...env }, { signingKeys: false }),
+        asReal<UsersRepository>(users),
+      );
+    service = build();
     completed = new Map();
   });
 
@@ -102,6 +111,39 @@ describe('OrdersService', () => {
       expect(orders.events.map((event) => event.type)).toEqual(['order.placed']);
       expect([...completed.values()]).toEqual([{ result: placed }]);
       expect(await counter('orders_placed_total')).toBe(1);
+    });
+
+    describe('with AUTH_REQUIRE_VERIFIED_EMAIL', () => {
+      it('refuses an account that has not verified its email, and takes nothing', async () => {
+        service = build({ AUTH_REQUIRE_VERIFIED_EMAIL: 'true' });
+        const unverified = users.add();
+        const mug = orders.addProduct({ stock: 5 });
+        await expect(
+          service.place(unverified.id, [{ productId: mug.id, quantity: 1 }], key()),
+        ).rejects.toEqual(new DomainError('email_not_verified'));
+        expect(orders.product(mug.id)?.stock).toBe(5);
+        expect(orders.events).toEqual([]);
+      });
+
+      it('places the order of a verified account', async () => {
+        service = build({ AUTH_REQUIRE_VERIFIED_EMAIL: 'true' });
+        const verified = users.add({ emailVerifiedAt: clock.now() });
+        const mug = orders.addProduct({ stock: 5 });
+        const { placed } = await service.place(
+          verified.id,
+          [{ productId: mug.id, quantity: 1 }],
+          key(),
+        );
+        expect(placed.order.userId).toBe(verified.id);
+      });
+    });
+
+    it('does not ask for a verified email by default', async () => {
+      const mug = orders.addProduct({ stock: 5 });
+      // buyer has no account row at all: nothing about the account is read.
+      await expect(
+        service.place(buyer.id, [{ productId: mug.id, quantity: 1 }], key()),
+      ).resolves.toMatchObject({ replayed: false });
     });
 
     it('keeps the total exact beyond 2^53 cents', async () => {

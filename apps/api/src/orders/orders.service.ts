@@ -20,6 +20,7 @@ import { IdempotencyService } from '../platform/idempotency/idempotency.service.
 import type { Cursor, Page } from '../platform/pagination/cursor.js';
 import { cursorTime, toPage } from '../platform/pagination/cursor.js';
 import type { FieldError } from '../platform/problem/problem-details.js';
+import { UsersRepository } from '../users/users.repository.js';
 import { type OrderResponse, type PlaceOrderBody, toOrderResponse } from './dto/order.schemas.js';
 
 /** Who acts on orders: what ownership and admin checks need of the authenticated user. */
@@ -71,6 +72,7 @@ function priceLines(items: PlaceOrderBody['items'], products: readonly LockedPro
 @Injectable()
 export class OrdersService {
   private readonly limits: { maxWaitMs: number; timeoutMs: number };
+  private readonly requireVerifiedEmail: boolean;
 
   constructor(
     private readonly orders: OrdersRepository,
@@ -80,7 +82,9 @@ export class OrdersService {
     private readonly idempotency: IdempotencyService,
     private readonly audit: AuditService,
     @InjectConfig() config: Config,
+    private readonly users: UsersRepository,
   ) {
+    this.requireVerifiedEmail = config.auth.requireVerifiedEmail;
     // Waiting for a connection is bounded like any other query; the work itself is short.
     this.limits = {
       maxWaitMs: config.database.poolTimeoutMs || 2_000,
@@ -99,6 +103,11 @@ export class OrdersService {
     items: PlaceOrderBody['items'],
     key: string,
   ): Promise<{ placed: VersionedOrder; replayed: boolean }> {
+    if (this.requireVerifiedEmail) {
+      // AUTH_REQUIRE_VERIFIED_EMAIL: only accounts that proved their address may order.
+      const user = await this.users.findById(userId);
+      if (!user?.emailVerifiedAt) throw new DomainError('email_not_verified');
+    }
     const request = { userId, key, fingerprint: ['POST /v1/orders', { items }] };
     const outcome = await this.orders.transaction(
       (tx) => this.idempotency.once(tx, request, () => this.placeIn(tx, userId, items)),

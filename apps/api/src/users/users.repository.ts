@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { recordAccountEvent } from '@libs/commerce';
 import {
   Prisma,
   PrismaService,
@@ -11,7 +12,14 @@ import {
 } from '@libs/database';
 
 /** The columns of a user a response may show: never the password hash. */
-const USER_COLUMNS = { id: true, email: true, name: true, role: true, createdAt: true } as const;
+const USER_COLUMNS = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  emailVerifiedAt: true,
+  createdAt: true,
+} as const;
 /** The same, and whether the user's authenticator is on (user_totp read by its key). */
 const PUBLIC_FIELDS = { ...USER_COLUMNS, totp: { select: { enabledAt: true } } } as const;
 const CREDENTIAL_FIELDS = { ...PUBLIC_FIELDS, passwordHash: true, disabled: true } as const;
@@ -21,6 +29,8 @@ export interface UserRecord {
   readonly email: string;
   readonly name: string;
   readonly role: Role;
+  /** Null until the owner proved the address is theirs. */
+  readonly emailVerifiedAt: Date | null;
   readonly createdAt: Date;
   /** TOTP is confirmed: a password sign-in asks for a code. */
   readonly mfaEnabled: boolean;
@@ -48,16 +58,28 @@ export class EmailTakenError extends Error {
 export class UsersRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  /** The database's unique index decides duplicates, so two concurrent sign-ups cannot both win. */
-  async create(data: {
-    email: string;
-    name: string;
-    passwordHash: string | null;
-  }): Promise<UserRecord> {
+  /**
+   * The database's unique index decides duplicates, so two concurrent sign-ups cannot both win.
+   * An unverified account gets its verification mail requested (outbox) in the same transaction.
+   */
+  async create(
+    data: { email: string; name: string; passwordHash: string | null; emailVerifiedAt?: Date },
+    headers: Readonly<Record<string, string>> = {},
+  ): Promise<UserRecord> {
     try {
-      // A new account has no authenticator: no need to look.
-      const user = await this.prisma.user.create({ data, select: USER_COLUMNS });
-      return { ...user, mfaEnabled: false };
+      return await this.prisma.$transaction(async (tx) => {
+        // A new account has no authenticator: no need to look.
+        const user = await tx.user.create({ data, select: USER_COLUMNS });
+        if (!user.emailVerifiedAt) {
+          await recordAccountEvent(
+            tx,
+            'account.verification_requested',
+            { userId: user.id },
+            headers,
+          );
+        }
+        return { ...user, mfaEnabled: false };
+      });
     } catch (error) {
       if (isUniqueViolation(error)) throw new EmailTakenError();
       throw error;
@@ -133,7 +155,8 @@ export class UsersRepository {
     // MFA as a scalar subquery: run for each row the page returns, a read of user_totp by its
     // key (an EXISTS here could be planned as a hash of all of user_totp).
     return this.prisma.$queryRaw<UserRecord[]>`
-      SELECT "id", "email", "name", "role"::text AS "role", "created_at" AS "createdAt",
+      SELECT "id", "email", "name", "role"::text AS "role",
+        "email_verified_at" AS "emailVerifiedAt", "created_at" AS "createdAt",
         COALESCE((SELECT "user_totp"."enabled_at" IS NOT NULL FROM "user_totp"
                   WHERE "user_totp"."user_id" = "users"."id"), FALSE) AS "mfaEnabled"
       FROM "users" WHERE ${Prisma.join(conditions, ' AND ')}

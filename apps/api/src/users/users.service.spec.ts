@@ -67,6 +67,7 @@ describe('UsersService', () => {
       email: user.email,
       name: 'Ada',
       role: 'user',
+      emailVerified: false,
       createdAt: user.createdAt.toISOString(),
       mfaEnabled: false,
     });
@@ -86,6 +87,11 @@ describe('UsersService', () => {
     await expect(service.adminUpdate(ada.id, { role: 'admin' })).resolves.toMatchObject({
       mfaEnabled: true,
     });
+  });
+
+  it('shows whether the email is verified', async () => {
+    const user = users.add({ emailVerifiedAt: new Date() });
+    await expect(service.get(user.id)).resolves.toMatchObject({ emailVerified: true });
   });
 
   it.each([

@@ -14,6 +14,8 @@ export type StoredUser = Omit<UserCredentials, 'mfaEnabled'>;
 export class InMemoryUsersRepository implements Public<UsersRepository> {
   readonly rows = new Map<string, StoredUser>();
   readonly identities = new Map<string, string>();
+  /** Accounts whose verification mail was requested (the outbox event), in order. */
+  readonly verificationRequests: string[] = [];
 
   /** `mfaEnabled`: whether the user's TOTP is on, e.g. from an InMemoryMfaRepository. */
   constructor(
@@ -27,6 +29,7 @@ export class InMemoryUsersRepository implements Public<UsersRepository> {
       email: `user${this.rows.size + 1}@example.com`,
       name: '',
       role: 'user',
+      emailVerifiedAt: null,
       createdAt: this.clock.now(),
       passwordHash: null,
       disabled: false,
@@ -36,10 +39,17 @@ export class InMemoryUsersRepository implements Public<UsersRepository> {
     return this.credentials(row);
   }
 
-  create(data: { email: string; name: string; passwordHash: string | null }): Promise<UserRecord> {
+  create(data: {
+    email: string;
+    name: string;
+    passwordHash: string | null;
+    emailVerifiedAt?: Date;
+  }): Promise<UserRecord> {
     if ([...this.rows.values()].some((row) => row.email === data.email))
       return Promise.reject(new EmailTakenError());
-    return Promise.resolve(this.publicFields(this.add(data)));
+    const row = this.add(data);
+    if (!row.emailVerifiedAt) this.verificationRequests.push(row.id);
+    return Promise.resolve(this.publicFields(row));
   }
 
   findById(id: string): Promise<UserRecord | null> {
@@ -117,7 +127,15 @@ export class InMemoryUsersRepository implements Public<UsersRepository> {
     return { ...row, mfaEnabled: this.mfaEnabled(row.id) };
   }
 
-  private publicFields({ id, email, name, role, createdAt }: StoredUser): UserRecord {
-    return { id, email, name, role, createdAt, mfaEnabled: this.mfaEnabled(id) };
+  private publicFields({
+    id,
+    email,
+    name,
+    role,
+    emailVerifiedAt,
+    createdAt,
+  }: StoredUser): UserRecord {
+    const mfaEnabled = this.mfaEnabled(id);
+    return { id, email, name, role, emailVerifiedAt, createdAt, mfaEnabled };
   }
 }

@@ -13,6 +13,7 @@ import {
   registerAdmin,
   type Tokens,
 } from '../support/identity.js';
+import { MailPipeline } from '../support/mail-pipeline.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { totpCode } from '../support/totp.js';
 import { formatApiKey } from '../../src/api-keys/api-key-format.js';
@@ -340,5 +341,115 @@ describe('API2 Broken Authentication', () => {
     for (const password of [PASSWORD.toUpperCase(), ` ${PASSWORD}`, `${PASSWORD} `]) {
       await request(t.server).post('/v1/auth/login').send({ email, password }).expect(401);
     }
+  });
+
+  describe('mailed account tokens (verification, reset)', () => {
+    // Its own app, as the MFA suite above has: nothing another suite did to its app carries over.
+    let a: TestApp;
+    let mail: MailPipeline;
+
+    beforeAll(async () => {
+      mail = await MailPipeline.start();
+      a = await startTestApp();
+    });
+
+    afterAll(async () => {
+      await a.close();
+      await mail.stop();
+    });
+
+    const me = (token: string): request.Test =>
+      request(a.server)
+        .get('/v1/users/me')
+        .set(...bearer(token));
+
+    const resetToken = async (email: string): Promise<string> => {
+      await request(a.server).post('/v1/auth/password/forgot').send({ email }).expect(202);
+      return mail.token(email, 'Reset your password');
+    };
+    const reset = (token: string): request.Test =>
+      request(a.server)
+        .post('/v1/auth/password/reset')
+        .send({ token, password: 'violet submarine orchestra 42' });
+
+    it('a reset or verification token is no bearer credential: 401', async () => {
+      const { user } = await register(a.server);
+      const verification = await mail.token(user.email, 'Confirm your email address');
+      await me(verification).expect(401);
+      await me(await resetToken(user.email)).expect(401);
+    });
+
+    it('a token of one purpose does nothing for the other, nor does a refresh token: 400', async () => {
+      const ada = await register(a.server);
+      const verification = await mail.token(ada.user.email, 'Confirm your email address');
+      const res = await reset(verification).expect(400);
+      expect(res.body).toMatchObject({ type: '/problems/invalid-account-token' });
+      await reset(ada.refreshToken).expect(400);
+      await request(a.server)
+        .post('/v1/auth/email/verify')
+        .send({ token: await resetToken(ada.user.email) })
+        .expect(400);
+      await me(ada.accessToken).expect(200);
+    });
+
+    it('a reset token works once, and ends the sessions of whoever held the old password', async () => {
+      const ada = await register(a.server);
+      const token = await resetToken(ada.user.email);
+      await reset(token).expect(204);
+      await reset(token).expect(400);
+      await me(ada.accessToken).expect(401);
+    });
+
+    it('a new reset mail makes the token of the earlier one useless', async () => {
+      const { user } = await register(a.server);
+      const first = await resetToken(user.email);
+      await request(a.server)
+        .post('/v1/auth/password/forgot')
+        .send({ email: user.email })
+        .expect(202);
+      const second = await mail.token(user.email, 'Reset your password', 2);
+      await reset(first).expect(400);
+      await reset(second).expect(204);
+    });
+
+    it('a made-up token of the right shape is refused like a spent one', async () => {
+      const res = await reset('A'.repeat(43)).expect(400);
+      expect(res.body).toMatchObject({ type: '/problems/invalid-account-token' });
+    });
+
+    it('resending a verification mail needs a session; an API key is refused', async () => {
+      await request(a.server).post('/v1/auth/email/resend').expect(401);
+      const ada = await register(a.server);
+      const created = await request(a.server)
+        .post('/v1/users/me/api-keys')
+        .set(...bearer(ada.accessToken))
+        .send({ name: 'ci', scopes: ['orders:read'] })
+        .expect(201);
+      await request(a.server)
+        .post('/v1/auth/email/resend')
+        .set(...bearer((created.body as { key: string }).key))
+        .expect(403);
+    });
+
+    it('forgot-password takes as long for an unknown email as for a known one (medians, generous bound)', async () => {
+      const { user } = await register(a.server);
+      const median = (values: number[]): number =>
+        values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+      const time = async (email: string): Promise<number> => {
+        const started = performance.now();
+        await request(a.server).post('/v1/auth/password/forgot').send({ email }).expect(202);
+        return performance.now() - started;
+      };
+      const known: number[] = [];
+      const unknown: number[] = [];
+      for (let i = 0; i < 9; i += 1) {
+        known.push(await time(user.email));
+        unknown.push(await time(newEmail('nobody')));
+      }
+      // The same work either way: one outbox row; the account is looked up by the worker.
+      const ratio = median(unknown) / median(known);
+      expect(ratio).toBeGreaterThan(0.5);
+      expect(ratio).toBeLessThan(2);
+    });
   });
 });

@@ -21,6 +21,8 @@ const PRIVILEGED_FIELDS: Record<string, unknown> = {
   isAdmin: true,
   disabled: false,
   mfaEnabled: false,
+  emailVerified: true,
+  emailVerifiedAt: '2000-01-01T00:00:00.000Z',
   passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$x$y',
   status: 'paid',
   totalCents: 1,
@@ -28,7 +30,7 @@ const PRIVILEGED_FIELDS: Record<string, unknown> = {
   createdAt: '2000-01-01T00:00:00.000Z',
   updatedAt: '2000-01-01T00:00:00.000Z',
 };
-const USER_FIELDS = ['createdAt', 'email', 'id', 'mfaEnabled', 'name', 'role'];
+const USER_FIELDS = ['createdAt', 'email', 'emailVerified', 'id', 'mfaEnabled', 'name', 'role'];
 
 /**
  * OWASP API3:2023 Broken Object Property Level Authorization: no mass assignment (a client sets

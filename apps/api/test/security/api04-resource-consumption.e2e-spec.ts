@@ -91,4 +91,35 @@ describe('API4 Unrestricted Resource Consumption', () => {
       .set(...bearer(admin.accessToken))
       .expect(400);
   });
+
+  describe('mail cannot be sent in bulk', () => {
+    let limited: TestApp;
+
+    beforeAll(async () => {
+      limited = await startTestApp({
+        RATE_LIMIT_AUTH_PER_MINUTE: '6',
+        RATE_LIMIT_ACCOUNT_PER_MINUTE: '2',
+      });
+    });
+
+    afterAll(async () => {
+      await limited.close();
+    });
+
+    const forgot = (email: string): request.Test =>
+      request(limited.server).post('/v1/auth/password/forgot').send({ email });
+
+    it('forgot-password is limited per address and per account: 429 rate-limited', async () => {
+      const email = newEmail('flooded');
+      await forgot(email).expect(202);
+      await forgot(email.toUpperCase()).expect(202);
+      const perAccount = await forgot(email).expect(429);
+      expect(perAccount.body).toMatchObject({ type: '/problems/rate-limited' });
+      expect(perAccount.headers['retry-after']).toMatch(/^\d+$/);
+      // Other addresses from this client: the address limit (6 across credential routes) stops them.
+      for (let i = 0; i < 3; i += 1) await forgot(newEmail('other')).expect(202);
+      const perAddress = await forgot(newEmail('other')).expect(429);
+      expect(perAddress.body).toMatchObject({ type: '/problems/rate-limited' });
+    });
+  });
 });

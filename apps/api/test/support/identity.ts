@@ -15,6 +15,7 @@ export interface Tokens {
     email: string;
     name: string;
     role: 'user' | 'admin';
+    emailVerified: boolean;
     createdAt: string;
     mfaEnabled: boolean;
   };

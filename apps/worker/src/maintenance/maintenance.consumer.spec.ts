@@ -9,10 +9,10 @@ import type { StaleOrders } from './stale-orders.js';
 const NOW = new Date('2026-03-01T12:00:00Z');
 const HOUR_MS = 3_600_000;
 
-function consumer(rowsLeft: { events: number; keys: number; audit?: number }) {
+function consumer(rowsLeft: { events: number; keys: number; audit?: number; tokens?: number }) {
   const calls: { what: string; before: Date; limit: number }[] = [];
   const take = (
-    what: 'events' | 'keys' | 'audit',
+    what: 'events' | 'keys' | 'audit' | 'tokens',
     before: Date,
     limit: number,
   ): Promise<number> => {
@@ -25,6 +25,7 @@ function consumer(rowsLeft: { events: number; keys: number; audit?: number }) {
   const maintenance = {
     purgePublishedEvents: (before: Date, limit: number) => take('events', before, limit),
     purgeExpiredIdempotencyKeys: (now: Date, limit: number) => take('keys', now, limit),
+    purgeExpiredAccountTokens: (before: Date, limit: number) => take('tokens', before, limit),
     purgeAuditEvents: (retentionDays: number, limit: number) => {
       auditRetentions.push(retentionDays);
       return take('audit', NOW, limit);
@@ -67,6 +68,14 @@ describe('MaintenanceConsumer.run', () => {
     const { jobs, calls } = consumer({ events: 0, keys: 3 });
     await expect(jobs.run('purge-expired-idempotency-keys', NOW)).resolves.toBe(3);
     expect(calls).toEqual([{ what: 'keys', before: NOW, limit: 1_000 }]);
+  });
+
+  it('purges account tokens a day past their expiry', async () => {
+    const { jobs, calls } = consumer({ events: 0, keys: 0, tokens: 2 });
+    await expect(jobs.run('purge-expired-account-tokens', NOW)).resolves.toBe(2);
+    expect(calls).toEqual([
+      { what: 'tokens', before: new Date(NOW.getTime() - 86_400_000), limit: 1_000 },
+    ]);
   });
 
   it('keeps exactly one full batch from looking like the end', async () => {

@@ -15,6 +15,7 @@ const MAINTENANCE_JOBS = [
   'purge-published-events',
   'purge-expired-idempotency-keys',
   'purge-old-audit-events',
+  'purge-expired-account-tokens',
 ] as const;
 type MaintenanceJob = (typeof MAINTENANCE_JOBS)[number];
 
@@ -62,6 +63,11 @@ export class MaintenanceConsumer extends JobConsumer {
       case 'purge-old-audit-events':
         return this.purge((limit) =>
           this.maintenance.purgeAuditEvents(this.config.worker.auditRetentionDays, limit),
+        );
+      case 'purge-expired-account-tokens':
+        // Kept a day past expiry, so a late click still finds (and refuses) its token.
+        return this.purge((limit) =>
+          this.maintenance.purgeExpiredAccountTokens(new Date(now.getTime() - 86_400_000), limit),
         );
       default:
         throw new PoisonJobError(`unknown maintenance job ${String(name)}`);

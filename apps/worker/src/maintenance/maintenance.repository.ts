@@ -46,4 +46,11 @@ export class MaintenanceRepository {
           LIMIT ${limit})`;
     });
   }
+
+  /** Deletes mailed account tokens (verification, reset) that expired before `cutoff`. */
+  purgeExpiredAccountTokens(cutoff: Date, limit: number): Promise<number> {
+    return this.prisma.$executeRaw`
+      DELETE FROM "account_tokens" WHERE "id" IN (
+        SELECT "id" FROM "account_tokens" WHERE "expires_at" < ${cutoff} LIMIT ${limit})`;
+  }
 }

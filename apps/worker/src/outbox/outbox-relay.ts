@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { OrderEvent, OrderEventType } from '@libs/commerce';
 import { type Config, InjectConfig } from '@libs/config';
 import { untraced } from '@libs/observability';
 import { BullConnection } from '../queues/bull-connection.js';
@@ -7,8 +6,13 @@ import { type QueueName, routesOf } from '../queues/queue-names.js';
 import { JobMetrics } from '../queues/job-metrics.js';
 import { type OutboxRow, OutboxRepository } from './outbox.repository.js';
 
-/** The job of one event in one queue. */
-interface EventJob extends OrderEvent {
+/** The job of one event (of an order or an account) in one queue; its consumer checks the payload. */
+interface EventJob {
+  readonly id: string;
+  readonly type: string;
+  readonly aggregateId: string;
+  readonly payload: unknown;
+  readonly createdAt: string;
   /** W3C trace context of the request that caused the event. */
   readonly headers: Readonly<Record<string, string>>;
 }
@@ -16,9 +20,9 @@ interface EventJob extends OrderEvent {
 function toJob(row: OutboxRow): EventJob {
   return {
     id: row.id,
-    type: row.type as OrderEventType,
+    type: row.type,
     aggregateId: row.aggregateId,
-    payload: row.payload as unknown as EventJob['payload'],
+    payload: row.payload,
     createdAt: row.createdAt.toISOString(),
     headers: (row.headers ?? {}) as Record<string, string>,
   };

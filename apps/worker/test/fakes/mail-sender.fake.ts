@@ -2,6 +2,7 @@ import type { Mail, MailSender } from '../../src/notifications/mail-sender.js';
 
 /** A mail sender that records what it sent, and can fail the first tries of each message. */
 export class RecordingMailSender implements MailSender {
+  readonly description = 'recorded in memory (test)';
   readonly sent: Mail[] = [];
   private readonly tries = new Map<string, number>();
 

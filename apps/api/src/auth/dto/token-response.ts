@@ -24,6 +24,7 @@ export const tokenResponse = z
           email: 'ada@example.com',
           name: 'Ada Lovelace',
           role: 'user',
+          emailVerified: false,
           createdAt: '2026-01-15T09:30:00.000Z',
           mfaEnabled: false,
         },

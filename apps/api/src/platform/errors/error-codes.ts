@@ -142,6 +142,34 @@ export const ERROR_CODES = {
     meaning:
       'The authenticator is the second step after your password; this account signs in only through an identity provider, whose own multi-factor settings apply.',
   },
+  invalid_account_token: {
+    status: 400,
+    type: '/problems/invalid-account-token',
+    title: 'Token is invalid, expired or already used',
+    meaning:
+      'The token from the mail is unknown, expired (a verification token lasts 24 hours, a reset token 30 minutes), already used, or replaced by a newer mail. Ask for a new mail and use the token of the newest one.',
+  },
+  email_already_verified: {
+    status: 409,
+    type: '/problems/email-already-verified',
+    title: 'Your email is verified already',
+    meaning: 'This account proved its email already: there is nothing to verify.',
+  },
+  email_not_verified: {
+    status: 403,
+    type: '/problems/email-not-verified',
+    title: 'Verify your email first',
+    meaning:
+      'This service asks accounts to verify their email before they place orders. Use the token of the verification mail (`POST /v1/auth/email/verify`), or ask for a new one (`POST /v1/auth/email/resend`).',
+  },
+  account_rate_limited: {
+    status: 429,
+    type: '/problems/rate-limited',
+    title: 'Too Many Requests',
+    meaning:
+      'Too many requests for this account in the current minute (mails asked for, passwords reset). Wait `Retry-After` seconds.',
+    retryAfterSeconds: 60,
+  },
   oidc_invalid_request: {
     status: 400,
     type: '/problems/oidc-invalid-request',

@@ -68,6 +68,7 @@ describe('user schemas', () => {
       email: 'ada@example.com',
       name: 'Ada',
       role: 'user' as const,
+      emailVerifiedAt: null,
       createdAt: new Date('2026-01-01T00:00:00.000Z'),
       mfaEnabled: true,
       passwordHash: '$argon2id$secret',
@@ -78,6 +79,7 @@ describe('user schemas', () => {
       email: 'ada@example.com',
       name: 'Ada',
       role: 'user',
+      emailVerified: false,
       createdAt: '2026-01-01T00:00:00.000Z',
       mfaEnabled: true,
     });

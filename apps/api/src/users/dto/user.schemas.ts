@@ -18,6 +18,10 @@ export const userResponse = z
     email: z.email(),
     name: z.string(),
     role: z.enum(['user', 'admin']),
+    emailVerified: z.boolean().meta({
+      description:
+        'Whether the owner proved the address is theirs (the token of the verification mail, or a provider that vouched for it).',
+    }),
     createdAt: z.iso.datetime(),
     mfaEnabled: z
       .boolean()
@@ -31,6 +35,7 @@ export const userResponse = z
         email: 'ada@example.com',
         name: 'Ada Lovelace',
         role: 'user',
+        emailVerified: true,
         createdAt: '2026-01-15T09:30:00.000Z',
         mfaEnabled: false,
       },
@@ -53,6 +58,7 @@ export function toUserResponse(user: UserRecord): UserResponse {
     email: user.email,
     name: user.name,
     role: user.role,
+    emailVerified: user.emailVerifiedAt !== null,
     createdAt: user.createdAt.toISOString(),
     mfaEnabled: user.mfaEnabled,
   };

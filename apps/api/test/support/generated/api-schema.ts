@@ -244,6 +244,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/auth/email/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify your email with the token of the verification mail; the token works once. */
+        post: operations["AccountsController_verifyEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/email/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a new verification mail; the token of the earlier one stops working. */
+        post: operations["AccountsController_resendVerification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/password/forgot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask for a password reset mail. The answer is the same whether or not an account has this email. */
+        post: operations["AccountsController_forgotPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/password/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new password with the token of the reset mail; every session of the account ends. */
+        post: operations["AccountsController_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/users/me": {
         parameters: {
             query?: never;
@@ -563,7 +631,7 @@ export interface components {
                 userId: string | null;
             };
             /** @enum {string} */
-            action: "auth.sign_in" | "auth.sign_out" | "auth.password.change" | "auth.oidc.link" | "auth.mfa.enable" | "auth.mfa.disable" | "user.role.change" | "user.disable" | "user.enable" | "user.mfa.reset" | "api_key.create" | "api_key.revoke" | "order.status.change" | "product.create" | "product.update" | "product.archive";
+            action: "auth.sign_in" | "auth.sign_out" | "auth.password.change" | "auth.password.reset" | "auth.email.verify" | "auth.oidc.link" | "auth.mfa.enable" | "auth.mfa.disable" | "user.role.change" | "user.disable" | "user.enable" | "user.mfa.reset" | "api_key.create" | "api_key.revoke" | "order.status.change" | "product.create" | "product.update" | "product.archive";
             target: {
                 /** @enum {string} */
                 type: "user" | "session" | "api_key" | "order" | "product";
@@ -591,7 +659,7 @@ export interface components {
             /** Format: date-time */
             occurredAt: string;
             /** @enum {string} */
-            action: "auth.sign_in" | "auth.sign_out" | "auth.password.change" | "auth.oidc.link" | "auth.mfa.enable" | "auth.mfa.disable" | "user.role.change" | "user.disable" | "user.enable" | "user.mfa.reset" | "api_key.create" | "api_key.revoke" | "order.status.change" | "product.create" | "product.update" | "product.archive";
+            action: "auth.sign_in" | "auth.sign_out" | "auth.password.change" | "auth.password.reset" | "auth.email.verify" | "auth.oidc.link" | "auth.mfa.enable" | "auth.mfa.disable" | "user.role.change" | "user.disable" | "user.enable" | "user.mfa.reset" | "api_key.create" | "api_key.revoke" | "order.status.change" | "product.create" | "product.update" | "product.archive";
             /** @enum {string} */
             outcome: "success" | "failure";
             /** @enum {string} */
@@ -611,6 +679,7 @@ export interface components {
          *         "email": "ada@example.com",
          *         "name": "Ada Lovelace",
          *         "role": "user",
+         *         "emailVerified": false,
          *         "createdAt": "2026-01-15T09:30:00.000Z",
          *         "mfaEnabled": false
          *       }
@@ -631,6 +700,7 @@ export interface components {
          *       "email": "ada@example.com",
          *       "name": "Ada Lovelace",
          *       "role": "user",
+         *       "emailVerified": true,
          *       "createdAt": "2026-01-15T09:30:00.000Z",
          *       "mfaEnabled": false
          *     }
@@ -643,6 +713,8 @@ export interface components {
             name: string;
             /** @enum {string} */
             role: "user" | "admin";
+            /** @description Whether the owner proved the address is theirs (the token of the verification mail, or a provider that vouched for it). */
+            emailVerified: boolean;
             /** Format: date-time */
             createdAt: string;
             /** @description A password sign-in asks for a code of the authenticator app (TOTP is on) */
@@ -664,6 +736,11 @@ export interface components {
             mfaToken: string;
             /** @description Seconds the mfaToken stays usable */
             expiresIn: number;
+        };
+        MailRequested: {
+            /** @enum {string} */
+            status: "accepted";
+            detail: string;
         };
         UserPage: {
             data: components["schemas"]["User"][];
@@ -1005,7 +1082,7 @@ export interface operations {
                 cursor?: string;
                 actorType?: "user" | "api_key" | "system" | "anonymous";
                 actorId?: string;
-                action?: "auth.sign_in" | "auth.sign_out" | "auth.password.change" | "auth.oidc.link" | "auth.mfa.enable" | "auth.mfa.disable" | "user.role.change" | "user.disable" | "user.enable" | "user.mfa.reset" | "api_key.create" | "api_key.revoke" | "order.status.change" | "product.create" | "product.update" | "product.archive";
+                action?: "auth.sign_in" | "auth.sign_out" | "auth.password.change" | "auth.password.reset" | "auth.email.verify" | "auth.oidc.link" | "auth.mfa.enable" | "auth.mfa.disable" | "user.role.change" | "user.disable" | "user.enable" | "user.mfa.reset" | "api_key.create" | "api_key.revoke" | "order.status.change" | "product.create" | "product.update" | "product.archive";
                 targetType?: "user" | "session" | "api_key" | "order" | "product";
                 targetId?: string;
                 from?: string;
@@ -2326,6 +2403,456 @@ export interface operations {
                         type?: "/problems/oidc-provider-unavailable";
                         /** @constant */
                         status?: 502;
+                    };
+                };
+            };
+            /** @description A service this request needs is unavailable (`/problems/dependency-unavailable`) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "/problems/dependency-unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    AccountsController_verifyEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The email is verified. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Token is invalid, expired or already used (`/problems/invalid-account-token`); Bad Request (`about:blank`); Request is invalid (`/problems/validation-error`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "/problems/invalid-account-token" | "about:blank" | "/problems/validation-error";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description Payload Too Large (`about:blank`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description Unsupported Media Type (`about:blank`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 415;
+                    };
+                };
+            };
+            /** @description Too Many Requests (`/problems/rate-limited`) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed per window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left (0). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "/problems/rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description A service this request needs is unavailable (`/problems/dependency-unavailable`) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "/problems/dependency-unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    AccountsController_resendVerification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailRequested"];
+                };
+            };
+            /** @description Bad Request (`about:blank`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description Unauthorized (`about:blank`) */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="api"`, with `error="invalid_token"` when a token was sent. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description Forbidden (`about:blank`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description Your email is verified already (`/problems/email-already-verified`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "/problems/email-already-verified";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /** @description Unsupported Media Type (`about:blank`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 415;
+                    };
+                };
+            };
+            /** @description Too Many Requests (`/problems/rate-limited`) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed per window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left (0). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "/problems/rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description A service this request needs is unavailable (`/problems/dependency-unavailable`) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "/problems/dependency-unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    AccountsController_forgotPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: email
+                     * @example ada@example.com
+                     */
+                    email: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailRequested"];
+                };
+            };
+            /** @description Bad Request (`about:blank`); Request is invalid (`/problems/validation-error`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank" | "/problems/validation-error";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description Payload Too Large (`about:blank`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description Unsupported Media Type (`about:blank`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 415;
+                    };
+                };
+            };
+            /** @description Too Many Requests (`/problems/rate-limited`) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed per window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left (0). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "/problems/rate-limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description A service this request needs is unavailable (`/problems/dependency-unavailable`) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "/problems/dependency-unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    AccountsController_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                    /** Format: password */
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The password is set; sign in with it. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Token is invalid, expired or already used (`/problems/invalid-account-token`); Password is too weak (`/problems/weak-password`); Bad Request (`about:blank`); Request is invalid (`/problems/validation-error`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "/problems/invalid-account-token" | "/problems/weak-password" | "about:blank" | "/problems/validation-error";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description Payload Too Large (`about:blank`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description Unsupported Media Type (`about:blank`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "about:blank";
+                        /** @constant */
+                        status?: 415;
+                    };
+                };
+            };
+            /** @description Too Many Requests (`/problems/rate-limited`) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed per window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left (0). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        type?: "/problems/rate-limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -5311,7 +5838,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden (`about:blank`) */
+            /** @description Verify your email first (`/problems/email-not-verified`); Forbidden (`about:blank`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5319,7 +5846,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        type?: "about:blank";
+                        type?: "/problems/email-not-verified" | "about:blank";
                         /** @constant */
                         status?: 403;
                     };

@@ -25,6 +25,8 @@ import type { LoadResult, LoadSpec } from './support/load-spec.js';
 import {
   ROOT,
   type ServerProcess,
+  type Tracing,
+  podSamplerEnv,
   signingKeys,
   startApi,
   startServer,
@@ -55,8 +57,20 @@ const SIZES = (env.BENCH_ORDERS ?? (QUICK ? '10000,100000' : '10000,1000000'))
 const ONLY = env.BENCH_ONLY ? new RegExp(env.BENCH_ONLY) : undefined;
 /** A directory: the first API process runs with --cpu-prof and writes its profile there. */
 const CPU_PROF = env.BENCH_CPU_PROF;
-/** OpenTelemetry on (every span exported to a local OTLP sink) unless BENCH_OTEL=0. */
+/**
+ * OpenTelemetry on, sampled as in k8s/base (kept spans exported to a local OTLP sink), unless
+ * BENCH_OTEL=0 (off), BENCH_OTEL=all (every request traced) or BENCH_OTEL=none (every request
+ * sampled out).
+ */
 const OTEL = env.BENCH_OTEL !== '0';
+const TRACING: Tracing =
+  env.BENCH_OTEL === 'all' || env.BENCH_OTEL === 'none' ? env.BENCH_OTEL : 'sampled';
+/** What the heading says of the trace sampler. */
+const SAMPLER = {
+  all: 'every request traced',
+  none: 'every request sampled out',
+  sampled: `${Object.values(podSamplerEnv()).join(' ')} as in k8s/base`,
+}[TRACING];
 /** Extra node flags for the API processes (space-separated), e.g. to compare heap sizes. */
 const API_NODE_ARGS = (env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
@@ -293,6 +307,7 @@ async function main(): Promise<void> {
       keys,
       redisPrefix: prefix,
       otlpEndpoint: sink?.endpoint,
+      tracing: TRACING,
       nodeArgs: [
         ...API_NODE_ARGS,
         ...(CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`] : []),
@@ -530,6 +545,7 @@ async function main(): Promise<void> {
         keys,
         redisPrefix: prefix,
         otlpEndpoint: sink?.endpoint,
+        tracing: TRACING,
         nodeArgs: API_NODE_ARGS,
       });
       servers.push(second);
@@ -690,10 +706,11 @@ function report(
     connections: CONNECTIONS,
     orders: SIZES,
     openTelemetry: OTEL,
+    tracing: OTEL ? SAMPLER : undefined,
     apiNodeArgs: API_NODE_ARGS,
   };
   const telemetry = exported
-    ? `OpenTelemetry on (${exported.requests} OTLP exports, ${(exported.bytes / 2 ** 20).toFixed(1)} MiB of spans to a local sink)`
+    ? `OpenTelemetry on, ${SAMPLER} (${exported.requests} OTLP exports, ${(exported.bytes / 2 ** 20).toFixed(1)} MiB of spans to a local sink)`
     : 'OpenTelemetry off';
   process.stdout.write(
     `\n${REPEATS} × ${SECONDS}s per scenario after ${WARMUP}s warm-up, ${CONNECTIONS} connections; ` +

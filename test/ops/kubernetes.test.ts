@@ -158,6 +158,12 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
     }
   });
 
+  it('samples traces where they start, a tenth in prod and every one in dev', () => {
+    // Names the OpenTelemetry SDK knows; an unknown one is ignored with a diagnostic nobody sees.
+    expect(config.OTEL_TRACES_SAMPLER).toBe('parentbased_traceidratio');
+    expect(Number(config.OTEL_TRACES_SAMPLER_ARG)).toBe(overlay === 'dev' ? 1 : 0.1);
+  });
+
   it('has exactly the expected Deployments: the api and the worker', () => {
     const names = objects.filter((o) => o.kind === 'Deployment').map((o) => o.metadata.name);
     expect(names.sort()).toEqual([...DEPLOYMENTS].sort());

@@ -3,7 +3,7 @@ import type { Config } from '@libs/config';
 import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { requestIds, requestLine } from '@libs/observability';
+import { recordRoute, requestIds, requestLine } from '@libs/observability';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import { readFileSync } from 'node:fs';
 import { AppModule } from './app.module.js';
@@ -63,6 +63,8 @@ export async function createApp(
     // The request serializer reads the id from the raw request: log lines and responses share it.
     (request.raw as typeof request.raw & { id: string }).id = request.id;
     void reply.header(REQUEST_ID_HEADER, request.id);
+    // The trace's server span is named after the route pattern, never the path with its ids.
+    recordRoute(request.routeOptions.url);
     // Log lines written while serving the request carry its id (no child logger per request).
     requestIds.run(request.id, done);
   });

@@ -98,6 +98,40 @@ export function podMemoryEnv(
   );
 }
 
+/** Variables of the apps' settings (k8s/base's api-config) that choose which traces are kept. */
+const SAMPLER_VARIABLES = ['OTEL_TRACES_SAMPLER', 'OTEL_TRACES_SAMPLER_ARG'];
+
+/**
+ * The trace sampler production runs (OTEL_TRACES_SAMPLER and its argument from the api-config
+ * literals of k8s/base/kustomization.yaml), so that a benchmark pays for tracing what a pod pays.
+ */
+export function podSamplerEnv(): Record<string, string> {
+  const kustomization = parse(readFileSync(`${ROOT}k8s/base/kustomization.yaml`, 'utf8')) as {
+    configMapGenerator?: { name: string; literals?: string[] }[];
+  };
+  const literals =
+    kustomization.configMapGenerator?.find(({ name }) => name === 'api-config')?.literals ?? [];
+  return Object.fromEntries(
+    literals
+      .map((literal) => [
+        literal.slice(0, literal.indexOf('=')),
+        literal.slice(literal.indexOf('=') + 1),
+      ])
+      .filter(([name]) => SAMPLER_VARIABLES.includes(name ?? '')),
+  );
+}
+
+/**
+ * Which traces a benchmarked app keeps: production's sampler, every trace, or none (every
+ * request instrumented but sampled out: what tracing costs a request that is not kept).
+ */
+export type Tracing = 'sampled' | 'all' | 'none';
+
+const SAMPLERS: Record<Exclude<Tracing, 'sampled'>, string> = {
+  all: 'parentbased_always_on',
+  none: 'parentbased_always_off',
+};
+
 /** An app process that serves Prometheus metrics (its runtime memory, heap, event loop). */
 export interface MonitoredProcess extends ServerProcess {
   readonly metricsUrl: string;
@@ -113,15 +147,19 @@ export async function signingKeys(): Promise<string> {
 }
 
 /**
- * OpenTelemetry settings of a benchmarked app: every span exported over OTLP/HTTP to
- * `otlpEndpoint` (a local sink), or the SDK off without one. Metrics and logs go through
- * Prometheus and stdout, as in production.
+ * OpenTelemetry settings of a benchmarked app: spans exported over OTLP/HTTP to `otlpEndpoint`
+ * (a local sink), those of production's sampler or every one, or the SDK off without an
+ * endpoint. Metrics and logs go through Prometheus and stdout, as in production.
  */
-function telemetryEnv(otlpEndpoint: string | undefined): Record<string, string> {
+function telemetryEnv(
+  otlpEndpoint: string | undefined,
+  tracing: Tracing = 'sampled',
+): Record<string, string> {
   const rest = { OTEL_METRICS_EXPORTER: 'none', OTEL_LOGS_EXPORTER: 'none' };
   return otlpEndpoint
     ? {
         ...rest,
+        ...(tracing === 'sampled' ? podSamplerEnv() : { OTEL_TRACES_SAMPLER: SAMPLERS[tracing] }),
         OTEL_TRACES_EXPORTER: 'otlp',
         OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf',
         OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint,
@@ -131,7 +169,8 @@ function telemetryEnv(otlpEndpoint: string | undefined): Record<string, string> 
 
 /**
  * The built API as production runs it (`node --import instrumentation.js main.js`,
- * NODE_ENV=production, the manifests' V8 sizing unless `nodeArgs` say otherwise) with
+ * NODE_ENV=production, the manifests' V8 sizing unless `nodeArgs` say otherwise, their trace
+ * sampler unless `tracing` says otherwise) with
  * warn-level logs and rate limits out of the way (the benchmark is one client address and a
  * handful of accounts).
  */
@@ -142,6 +181,8 @@ export function startApi(options: {
   redisPrefix: string;
   /** Where spans go (an OtlpSink); tracing is off without it. */
   otlpEndpoint?: string;
+  /** Production's sampler (the default), every trace or none. */
+  tracing?: Tracing;
   /** Extra node flags, e.g. --cpu-prof. */
   nodeArgs?: readonly string[];
 }): Promise<MonitoredProcess> {
@@ -190,7 +231,8 @@ export function startWorker(options: {
 /**
  * A built app as production runs it: NODE_ENV=production, the V8 sizing of its pod
  * (`manifest`), warn-level logs, its own database and Redis prefix, Prometheus metrics on a
- * free port, spans to `otlpEndpoint` if given; ready once its probe answers.
+ * free port, spans to `otlpEndpoint` if given (production's sampler unless `tracing` says
+ * otherwise); ready once its probe answers.
  */
 function startMonitored(options: {
   name: string;
@@ -199,6 +241,7 @@ function startMonitored(options: {
   databaseUrl: string;
   redisPrefix: string;
   otlpEndpoint?: string;
+  tracing?: Tracing;
   env: Record<string, string>;
 }): Promise<MonitoredProcess> {
   return freePort().then(async (metricsPort) => ({
@@ -210,7 +253,7 @@ function startMonitored(options: {
       env: {
         ...podMemoryEnv(options.manifest),
         NODE_ENV: 'production',
-        ...telemetryEnv(options.otlpEndpoint),
+        ...telemetryEnv(options.otlpEndpoint, options.tracing),
         METRICS_PORT: String(metricsPort),
         DATABASE_URL: options.databaseUrl,
         REDIS_URL: REDIS,

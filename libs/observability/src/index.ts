@@ -11,6 +11,7 @@ export { OutboxMetrics } from './metrics/outbox.metrics.js';
 export {
   currentTraceContext,
   currentTraceId,
+  recordRoute,
   untraced,
   withTraceContext,
 } from './telemetry/trace-context.js';

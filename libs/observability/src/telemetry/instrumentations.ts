@@ -1,5 +1,4 @@
 import { BullMQInstrumentation } from '@appsignal/opentelemetry-instrumentation-bullmq';
-import { FastifyOtelInstrumentation } from '@fastify/otel';
 import type { Instrumentation } from '@opentelemetry/instrumentation';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { IORedisInstrumentation } from '@opentelemetry/instrumentation-ioredis';
@@ -18,16 +17,17 @@ function isUntraced(request: IncomingMessage): boolean {
 }
 
 /**
- * The libraries traced in every app: HTTP in and out, Fastify and Nest (routing, handlers),
- * Prisma and pg underneath it, ioredis, BullMQ (worker and producers), and pino, which writes
- * the active trace and span ids into every log line.
+ * The libraries traced in every app: HTTP in and out, Nest (controller and handler), Prisma and
+ * pg underneath it, ioredis, BullMQ (worker and producers), and pino, which writes the active
+ * trace and span ids into every log line.
+ *
+ * Not Fastify (`@fastify/otel`): its request and handler spans repeat the HTTP server span and
+ * Nest's, and every span costs each request, sampled or not (docs/performance.md, "Sampling").
+ * The API names the server span after its route itself (`recordRoute`).
  */
 export function instrumentations(): Instrumentation[] {
   return [
     new HttpInstrumentation({ ignoreIncomingRequestHook: isUntraced }),
-    // Registers itself on every Fastify instance as it is created (no plugin to add in the app).
-    // Request and handler spans only: a span per hook (helmet, middie, ...) is noise.
-    new FastifyOtelInstrumentation({ registerOnInitialization: true, instrumentHooks: false }),
     new NestCoreInstrumentation(),
     new PrismaInstrumentation(),
     // Only statements with a parent span: the pool's idle housekeeping is noise.

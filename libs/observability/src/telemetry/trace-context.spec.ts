@@ -1,9 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { context, propagation, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import {
+  RPCType,
+  type RPCMetadata,
+  W3CTraceContextPropagator,
+  setRPCMetadata,
+} from '@opentelemetry/core';
 import { TracerProvider } from '@opentelemetry/sdk-trace';
-import { currentTraceContext, currentTraceId, withTraceContext } from './trace-context.js';
+import {
+  currentTraceContext,
+  currentTraceId,
+  recordRoute,
+  withTraceContext,
+} from './trace-context.js';
 
 describe('trace context carried through the outbox', () => {
   const tracer = new TracerProvider().getTracer('test');
@@ -44,5 +54,19 @@ describe('trace context carried through the outbox', () => {
     span.end();
     expect(traceId).toBe(span.spanContext().traceId);
     expect(traceId).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it("gives the HTTP server span the route of the request, never a path's", () => {
+    const span = tracer.startSpan('GET');
+    const metadata: RPCMetadata = { type: RPCType.HTTP, span };
+    context.with(setRPCMetadata(context.active(), metadata), () => {
+      recordRoute(undefined); // no route matched (a 404): the span keeps its method-only name
+      expect(metadata.route).toBeUndefined();
+      recordRoute('/v1/orders/:id');
+    });
+    span.end();
+    expect(metadata.route).toBe('/v1/orders/:id');
+    // Outside a traced request there is nothing to name, and nothing fails.
+    expect(() => recordRoute('/v1/orders/:id')).not.toThrow();
   });
 });

@@ -1,5 +1,5 @@
 import { context, isSpanContextValid, propagation, trace } from '@opentelemetry/api';
-import { suppressTracing } from '@opentelemetry/core';
+import { RPCType, getRPCMetadata, suppressTracing } from '@opentelemetry/core';
 
 /** W3C trace context headers (`traceparent`, `tracestate`), as stored beside an outbox event. */
 export type TraceCarrier = Record<string, string>;
@@ -32,4 +32,16 @@ export function untraced<T>(work: () => T): T {
 export function currentTraceId(): string | undefined {
   const span = trace.getActiveSpan()?.spanContext();
   return span && isSpanContextValid(span) ? span.traceId : undefined;
+}
+
+/**
+ * Tells the HTTP instrumentation the route pattern of the request being served (e.g.
+ * `/v1/orders/:id`): its server span is then named `GET /v1/orders/:id` and carries `http.route`.
+ * This is how web-framework instrumentations report it (through the RPC metadata the HTTP one
+ * puts in the request's context); call it from the framework's first hook. Does nothing
+ * outside a traced request, or for a request that matched no route.
+ */
+export function recordRoute(route: string | undefined): void {
+  const metadata = getRPCMetadata(context.active());
+  if (route !== undefined && metadata?.type === RPCType.HTTP) metadata.route = route;
 }

@@ -192,7 +192,7 @@ describe('telemetry of the running API', () => {
   });
 
   it(
-    'keeps the traces OTEL_TRACES_SAMPLER(_ARG) choose: none of its own at ratio 0, its caller\'s',
+    "keeps the traces OTEL_TRACES_SAMPLER(_ARG) choose: none of its own at ratio 0, its caller's",
     async () => {
       const { runId, redisUrl } = requireHarnessEnv();
       // Production's sampler (k8s/base) with a ratio that keeps no trace started here.

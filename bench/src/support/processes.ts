@@ -111,14 +111,12 @@ export function podSamplerEnv(): Record<string, string> {
   };
   const literals =
     kustomization.configMapGenerator?.find(({ name }) => name === 'api-config')?.literals ?? [];
-  return Object.fromEntries(
-    literals
-      .map((literal) => [
-        literal.slice(0, literal.indexOf('=')),
-        literal.slice(literal.indexOf('=') + 1),
-      ])
-      .filter(([name]) => SAMPLER_VARIABLES.includes(name ?? '')),
-  );
+  const variables: Record<string, string> = {};
+  for (const literal of literals) {
+    const [name = '', ...value] = literal.split('=');
+    if (SAMPLER_VARIABLES.includes(name)) variables[name] = value.join('=');
+  }
+  return variables;
 }
 
 /**

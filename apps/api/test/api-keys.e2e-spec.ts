@@ -415,8 +415,6 @@ describe('API keys', () => {
     });
   });
 
-  // Apps started inside a describe come last: passport's strategies are process-wide, so the
-  // newest app's strategy authenticates every in-process app's requests from then on.
   describe('shutdown', () => {
     it('writes the pending last uses before the database closes', async () => {
       const stopping = await startTestApp();

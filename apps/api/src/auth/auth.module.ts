@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { PassportModule } from '@nestjs/passport';
 import { ApiKeysModule } from '../api-keys/api-keys.module.js';
 import { MfaModule } from '../mfa/mfa.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { AuthGuard } from './guards/auth.guard.js';
-import { JwtStrategy } from './guards/jwt.strategy.js';
+import { BearerAuthenticator } from './guards/bearer-authenticator.js';
 import { PasswordsModule } from './passwords/passwords.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
 import { AccessTokenService } from './tokens/access-token.service.js';
@@ -15,13 +14,13 @@ import { JwksController } from './tokens/jwks.controller.js';
 import { SigningKeys } from './tokens/signing-keys.js';
 
 @Module({
-  imports: [PassportModule, UsersModule, SessionsModule, PasswordsModule, ApiKeysModule, MfaModule],
+  imports: [UsersModule, SessionsModule, PasswordsModule, ApiKeysModule, MfaModule],
   controllers: [AuthController, JwksController],
   providers: [
     AuthService,
     SigningKeys,
     AccessTokenService,
-    JwtStrategy,
+    BearerAuthenticator,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [AuthService],

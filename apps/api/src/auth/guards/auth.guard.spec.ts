@@ -23,7 +23,7 @@ import { AccessTokenService } from '../tokens/access-token.service.js';
 import { SigningKeys } from '../tokens/signing-keys.js';
 import { AuthGuard } from './auth.guard.js';
 import type { AuthenticatedUser } from './authenticated-user.js';
-import { JwtStrategy } from './jwt.strategy.js';
+import { BearerAuthenticator } from './bearer-authenticator.js';
 
 /** Route handlers whose metadata the guard reads, decorated as a controller's would be. */
 const routes = {
@@ -67,7 +67,7 @@ const rejection = async (work: Promise<unknown>): Promise<ProblemException> => {
   return error;
 };
 
-describe('AuthGuard with JwtStrategy', () => {
+describe('AuthGuard with BearerAuthenticator', () => {
   let config: Config;
   let roles: Map<string, { role: Role; disabled: boolean }>;
   let sessions: SessionsService;
@@ -107,9 +107,10 @@ describe('AuthGuard with JwtStrategy', () => {
     );
     usage = new ApiKeyUsage(keyRows, clock);
     apiKeys = new ApiKeysService(keyRows, usage, clock, unitOfWork, audit);
-    // Registers the `jwt` strategy with passport, as Nest does when it builds the module.
-    new JwtStrategy(accessTokens, sessions, apiKeys);
-    guard = new AuthGuard(new Reflector());
+    guard = new AuthGuard(
+      new Reflector(),
+      new BearerAuthenticator(accessTokens, sessions, apiKeys),
+    );
   });
 
   const signIn = async (

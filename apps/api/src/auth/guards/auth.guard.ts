@@ -1,6 +1,5 @@
-import { type ExecutionContext, Injectable } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AuthGuard as PassportAuthGuard } from '@nestjs/passport';
 import type { Role } from '@libs/database';
 import type { FastifyRequest } from 'fastify';
 import { problem } from '../../platform/problem/problem-details.js';
@@ -11,7 +10,7 @@ import { ROLES } from '../decorators/roles.decorator.js';
 import { SCOPES } from '../decorators/scopes.decorator.js';
 import type { AuthenticatedUser } from './authenticated-user.js';
 import { bearerChallenge } from './bearer-challenge.js';
-import { BearerError, JWT_STRATEGY } from './jwt.strategy.js';
+import { BearerAuthenticator, BearerError } from './bearer-authenticator.js';
 
 /**
  * The global guard: every route needs a valid bearer credential unless marked `@Public()`, and
@@ -19,19 +18,21 @@ import { BearerError, JWT_STRATEGY } from './jwt.strategy.js';
  * Deny by default, so a new route is never open by accident, to people or to machines.
  */
 @Injectable()
-export class AuthGuard extends PassportAuthGuard(JWT_STRATEGY) {
-  constructor(private readonly reflector: Reflector) {
-    super();
-  }
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly bearer: BearerAuthenticator,
+  ) {}
 
-  override async canActivate(context: ExecutionContext): Promise<boolean> {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
-    await super.canActivate(context);
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
-    const { user } = context
+    const request = context
       .switchToHttp()
-      .getRequest<FastifyRequest & { user: AuthenticatedUser }>();
+      .getRequest<FastifyRequest & { user?: AuthenticatedUser }>();
+    const user = await this.authenticate(request);
+    request.user = user;
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles && !roles.includes(user.role)) {
       throw new ProblemException(problem(403, { detail: 'Your role does not allow this.' }));
     }
@@ -52,13 +53,14 @@ export class AuthGuard extends PassportAuthGuard(JWT_STRATEGY) {
     return true;
   }
 
-  override handleRequest<User = AuthenticatedUser>(error: unknown, user: User | false): User {
-    if (user && !error) return user;
-    // Anything but a bad token (e.g. the database is down) keeps its own answer.
-    if (error instanceof Error && !(error instanceof BearerError)) throw error;
-    const { detail, challenge } = bearerChallenge(
-      error instanceof BearerError ? error.failure : 'missing',
-    );
-    throw new ProblemException(problem(401, { detail }), { 'www-authenticate': challenge });
+  /** A refused credential is a 401 with its challenge; anything else (an outage) keeps its answer. */
+  private async authenticate(request: FastifyRequest): Promise<AuthenticatedUser> {
+    try {
+      return await this.bearer.authenticate(request);
+    } catch (error) {
+      if (!(error instanceof BearerError)) throw error;
+      const { detail, challenge } = bearerChallenge(error.failure);
+      throw new ProblemException(problem(401, { detail }), { 'www-authenticate': challenge });
+    }
   }
 }

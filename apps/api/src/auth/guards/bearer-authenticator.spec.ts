@@ -6,20 +6,20 @@ import {
   type AccessTokenService,
   InvalidAccessTokenError,
 } from '../tokens/access-token.service.js';
-import { BearerError, JwtStrategy } from './jwt.strategy.js';
+import { BearerAuthenticator, BearerError } from './bearer-authenticator.js';
 
 const USER = '00000000-0000-4000-8000-0000000000a1';
 const SESSION = '00000000-0000-4000-8000-0000000000b1';
 
 /**
- * The strategy decides which credential a bearer is and what a failure is called; its three
+ * The authenticator decides which credential a bearer is and what a failure is called; its three
  * collaborators (each unit-tested on its own) are stood in for by what they answer.
  */
-describe('JwtStrategy', () => {
+describe('BearerAuthenticator', () => {
   let verified: () => Promise<{ userId: string; sessionId: string; role: 'user' | 'admin' }>;
   let live: { userId: string; role: 'user' | 'admin' } | null;
   let key: ApiKeyPrincipal | null;
-  let strategy: JwtStrategy;
+  let authenticator: BearerAuthenticator;
 
   beforeEach(() => {
     verified = () => Promise.resolve({ userId: USER, sessionId: SESSION, role: 'user' });
@@ -30,7 +30,7 @@ describe('JwtStrategy', () => {
     const apiKeys: Pick<ApiKeysService, 'authenticate'> = {
       authenticate: () => Promise.resolve(key),
     };
-    strategy = new JwtStrategy(
+    authenticator = new BearerAuthenticator(
       tokens as AccessTokenService,
       sessions as unknown as SessionsService,
       apiKeys as ApiKeysService,
@@ -41,15 +41,15 @@ describe('JwtStrategy', () => {
     ({ headers: authorization === undefined ? {} : { authorization } }) as FastifyRequest;
 
   const failure = async (authorization?: string): Promise<string> => {
-    const error = await strategy
-      .validate(withAuthorization(authorization))
+    const error = await authenticator
+      .authenticate(withAuthorization(authorization))
       .catch((e: unknown) => e);
     if (!(error instanceof BearerError)) throw new Error(`not a BearerError: ${String(error)}`);
     return error.failure;
   };
 
   it('reads the role from the live session, not from the token', async () => {
-    await expect(strategy.validate(withAuthorization('Bearer a.b.c'))).resolves.toEqual({
+    await expect(authenticator.authenticate(withAuthorization('Bearer a.b.c'))).resolves.toEqual({
       kind: 'session',
       id: USER,
       sessionId: SESSION,
@@ -79,12 +79,14 @@ describe('JwtStrategy', () => {
   it('lets an outage through as it is (a 503, not a 401)', async () => {
     const outage = new Error('connection refused');
     verified = () => Promise.reject(outage);
-    await expect(strategy.validate(withAuthorization('Bearer a.b.c'))).rejects.toBe(outage);
+    await expect(authenticator.authenticate(withAuthorization('Bearer a.b.c'))).rejects.toBe(
+      outage,
+    );
   });
 
   it('takes a credential with the API key prefix as a key, with its scopes', async () => {
     key = { userId: USER, keyId: 'k1', role: 'user', scopes: ['orders:read'] };
-    await expect(strategy.validate(withAuthorization('Bearer sak_abc'))).resolves.toEqual({
+    await expect(authenticator.authenticate(withAuthorization('Bearer sak_abc'))).resolves.toEqual({
       kind: 'api-key',
       id: USER,
       apiKeyId: 'k1',

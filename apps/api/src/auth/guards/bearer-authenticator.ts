@@ -1,15 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { PassportStrategy } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
-import { Strategy } from 'passport-custom';
 import { looksLikeApiKey } from '../../api-keys/api-key-format.js';
 import { ApiKeysService } from '../../api-keys/api-keys.service.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { AccessTokenService, InvalidAccessTokenError } from '../tokens/access-token.service.js';
 import type { AuthenticatedUser } from './authenticated-user.js';
 import type { BearerFailure } from './bearer-challenge.js';
-
-export const JWT_STRATEGY = 'jwt';
 
 /** Marks why authentication failed, for the problem detail and `WWW-Authenticate` challenge. */
 export class BearerError extends Error {
@@ -28,19 +24,18 @@ function bearerToken(request: FastifyRequest): string | undefined {
  * Authenticates `Authorization: Bearer <credential>`. An access token needs a valid signature
  * from our keys and a session that is still live (so logout, password change and disabling take
  * effect at once). A credential with the API key prefix is an API key instead: see
- * ApiKeysService.authenticate.
+ * ApiKeysService.authenticate. A provider of its app (not a process-wide passport strategy), so
+ * two apps in one process (tests, a replica beside another) each check with their own keys.
  */
 @Injectable()
-export class JwtStrategy extends PassportStrategy(Strategy, JWT_STRATEGY) {
+export class BearerAuthenticator {
   constructor(
     private readonly accessTokens: AccessTokenService,
     private readonly sessions: SessionsService,
     private readonly apiKeys: ApiKeysService,
-  ) {
-    super();
-  }
+  ) {}
 
-  async validate(request: FastifyRequest): Promise<AuthenticatedUser> {
+  async authenticate(request: FastifyRequest): Promise<AuthenticatedUser> {
     const token = bearerToken(request);
     // A header that is not `Bearer <token>` is a malformed token, not a missing one.
     if (!token) {

@@ -307,22 +307,14 @@ describe('audit log', () => {
       expect((none.body as Page<AuditEvent>).data).toEqual([]);
     });
 
-    it.each([
-      ['an unknown action', { action: 'auth.teleport' }],
-      ['an actor id that is no UUID', { actorId: 'admin' }],
-      ['a time that is no timestamp', { from: 'yesterday' }],
-      [
-        'a range that ends before it starts',
-        { from: '2026-02-01T00:00:00Z', to: '2026-01-01T00:00:00Z' },
-      ],
-      ['an unknown filter', { secret: 'x' }],
-    ])('refuses %s with 400', async (_case, query) => {
+    it('refuses a query the schema refuses with 400 and the pointer (the rules: audit.schemas.spec.ts)', async () => {
       const res = await request(t.server)
         .get('/v1/admin/audit-events')
-        .query(query)
+        .query({ from: '2026-02-01T00:00:00Z', to: '2026-01-01T00:00:00Z' })
         .set(...bearer(admin.accessToken));
       expect(res.status).toBe(400);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body).toMatchObject({ errors: [expect.objectContaining({ pointer: '#/to' })] });
     });
 
     it('is refused to a user (403) and to an API key, even an admin’s (no scope opens it)', async () => {

@@ -105,12 +105,14 @@ export class RedisInvalidationBus extends InvalidationBus {
   }
 
   private deliver(message: string): void {
-    let parsed: { topic?: unknown; keys?: unknown };
+    let parsed: { topic?: unknown; keys?: unknown } | null;
     try {
       parsed = JSON.parse(message) as typeof parsed;
     } catch {
       return;
     }
+    // `null`, a number or a string is valid JSON too: not a message of ours.
+    if (typeof parsed !== 'object' || parsed === null) return;
     const { topic, keys } = parsed;
     if (typeof topic !== 'string' || !Array.isArray(keys)) return;
     const strings = keys.filter((key): key is string => typeof key === 'string');

@@ -58,8 +58,8 @@ function bus(subscriberStatus = 'connecting'): {
     'app:',
   );
   const heard: Record<string, Invalidation[]> = { products: [], users: [] };
-  created.subscribe('products', (invalidation) => heard['products']?.push(invalidation));
-  created.subscribe('users', (invalidation) => heard['users']?.push(invalidation));
+  created.subscribe('products', (invalidation) => heard.products?.push(invalidation));
+  created.subscribe('users', (invalidation) => heard.users?.push(invalidation));
   return { bus: created, publisher, subscriber, heard };
 }
 
@@ -105,8 +105,8 @@ describe('RedisInvalidationBus', () => {
   it('delivers a message to the subscribers of its topic only, with its string keys', async () => {
     const { subscriber, heard } = bus();
     await subscriber.ready();
-    heard['products'] = [];
-    heard['users'] = [];
+    heard.products = [];
+    heard.users = [];
     subscriber.emit(
       'message',
       'app:invalidations',
@@ -129,9 +129,9 @@ describe('RedisInvalidationBus', () => {
   ])('ignores a message with %s', async (_case, message) => {
     const { subscriber, heard } = bus();
     await subscriber.ready();
-    heard['products'] = [];
+    heard.products = [];
     expect(() => subscriber.emit('message', 'app:invalidations', message)).not.toThrow();
-    expect(heard['products']).toEqual([]);
+    expect(heard.products).toEqual([]);
   });
 
   it('drops everything and turns disconnected when the connection closes, and again once back', async () => {
@@ -139,10 +139,10 @@ describe('RedisInvalidationBus', () => {
     await subscriber.ready();
     subscriber.emit('close');
     expect(redisBus.connected).toBe(false);
-    expect(heard['products']).toEqual(['everything', 'everything']);
+    expect(heard.products).toEqual(['everything', 'everything']);
     await subscriber.ready();
     expect(redisBus.connected).toBe(true);
-    expect(heard['products']).toEqual(['everything', 'everything', 'everything']);
+    expect(heard.products).toEqual(['everything', 'everything', 'everything']);
   });
 
   it('takes connection errors as a degraded cache, not an unhandled error', async () => {

@@ -7,8 +7,18 @@ const MIGRATION_FILE = 'migration.sql';
 /** Prisma refuses longer migration names. */
 const MAX_NAME_LENGTH = 200;
 
+/** By shape, not `instanceof Error`: Node's errors may come from another realm (jest's vm). */
 function isMissing(error: unknown): boolean {
-  return error instanceof Error && (error as NodeJS.ErrnoException).code === 'ENOENT';
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as NodeJS.ErrnoException).code === 'ENOENT'
+  );
+}
+
+function messageOf(error: unknown): string {
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : String(error);
 }
 
 /**
@@ -38,7 +48,7 @@ export async function readMigrationList(baseDir: string): Promise<MigrationList>
           (value) => ({ tag: 'ok', value }),
           (error: unknown) => ({
             tag: 'error',
-            value: error instanceof Error ? error.message : String(error),
+            value: messageOf(error),
           }),
         ),
       },

@@ -134,7 +134,7 @@ describe('audit schemas', () => {
     it('copies the details: the response cannot change the record', () => {
       const record = event({ details: { from: 'user', to: 'admin' } });
       const response = toAuditEventResponse(record);
-      response.details['to'] = 'tampered';
+      response.details.to = 'tampered';
       expect(record.details).toEqual({ from: 'user', to: 'admin' });
     });
   });

@@ -14,7 +14,7 @@ function described(path: string, operation: object, method = 'post'): Operation 
     paths: { [path]: { [method]: { responses: {}, ...operation } } },
   } as unknown as OpenAPIObject;
   describeProblems(document);
-  return (document.paths[path] as Record<string, Operation>)[method] as Operation;
+  return (document.paths[path] as Record<string, Operation>)[method]!;
 }
 
 /** The problem types a response of `status` narrows to. */
@@ -37,7 +37,7 @@ describe('describeProblems', () => {
     const operation = described('/v1/things', { responses: { 200: { description: '' } } }, 'get');
     expect(statuses(operation)).toEqual(['200', '400', '415', '429']);
     expect(typesAt(operation, 400)).toEqual(['about:blank']);
-    expect(operation['security']).toEqual([]);
+    expect(operation.security).toEqual([]);
   });
 
   it('adds the validation problem to a route with parameters, next to the plain 400', () => {
@@ -56,16 +56,16 @@ describe('describeProblems', () => {
   it('adds 401 (with WWW-Authenticate), 403 and 503 (with Retry-After) to a secured route', () => {
     const operation = described('/v1/things', { security: [{ bearer: [] }] }, 'get');
     expect(statuses(operation)).toEqual(['400', '401', '403', '415', '429', '503']);
-    expect(operation.responses['401']?.['headers']).toHaveProperty('WWW-Authenticate');
+    expect(operation.responses['401']?.headers).toHaveProperty('WWW-Authenticate');
     expect(typesAt(operation, 403)).toEqual([ERROR_CODES.forbidden.type]);
     expect(typesAt(operation, 503)).toEqual([ERROR_CODES.dependency_unavailable.type]);
-    expect(operation.responses['503']?.['headers']).toHaveProperty('Retry-After');
-    expect(operation['security']).toEqual([{ bearer: [] }]);
+    expect(operation.responses['503']?.headers).toHaveProperty('Retry-After');
+    expect(operation.security).toEqual([{ bearer: [] }]);
   });
 
   it('documents the rate-limit headers on 429, and no 429 on health routes', () => {
     const limited = described('/v1/things', {}, 'get');
-    expect(Object.keys(limited.responses['429']?.['headers'] as object).sort()).toEqual([
+    expect(Object.keys(limited.responses['429']?.headers as object).sort()).toEqual([
       'RateLimit-Limit',
       'RateLimit-Remaining',
       'RateLimit-Reset',
@@ -135,9 +135,9 @@ describe('describeProblems', () => {
     const operation = described('/v1/things', {
       responses: { 201: { description: '' }, 202: {}, 200: { description: 'The thing' } },
     });
-    expect(operation.responses['201']?.['description']).toBe('Created');
-    expect(operation.responses['202']?.['description']).toBe('Accepted');
-    expect(operation.responses['200']?.['description']).toBe('The thing');
+    expect(operation.responses['201']?.description).toBe('Created');
+    expect(operation.responses['202']?.description).toBe('Accepted');
+    expect(operation.responses['200']?.description).toBe('The thing');
   });
 
   it('completes every method of a path, and leaves other keys of the path alone', () => {
@@ -154,8 +154,8 @@ describe('describeProblems', () => {
     } as unknown as OpenAPIObject;
     describeProblems(document);
     const item = document.paths['/v1/things/{id}'] as unknown as Record<string, Operation>;
-    expect(statuses(item['get'] as Operation)).toEqual(['400', '415', '429']);
-    expect(statuses(item['delete'] as Operation)).toContain('401');
-    expect(item['parameters']).toEqual([{ in: 'path' }]);
+    expect(statuses(item.get!)).toEqual(['400', '415', '429']);
+    expect(statuses(item.delete!)).toContain('401');
+    expect(item.parameters).toEqual([{ in: 'path' }]);
   });
 });

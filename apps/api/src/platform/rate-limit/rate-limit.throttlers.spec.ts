@@ -13,16 +13,24 @@ const KEY = formatApiKey(KEY_ID);
 const FORGED_KEY = KEY.slice(0, -1) + (KEY.endsWith('0') ? '1' : '0');
 
 class Routes {
-  plain(): void {}
+  plain(): string {
+    return 'plain';
+  }
   @AuthRateLimit()
-  login(): void {}
+  login(): string {
+    return 'login';
+  }
   @AuthRateLimit({ account: false })
-  refresh(): void {}
+  refresh(): string {
+    return 'refresh';
+  }
 }
 
 @AuthRateLimit()
 class CredentialRoutes {
-  register(): void {}
+  register(): string {
+    return 'register';
+  }
 }
 
 type Route = 'plain' | 'login' | 'refresh' | 'register';
@@ -32,7 +40,7 @@ function contextOf(
   request: { body?: unknown; authorization?: string } = {},
 ): ExecutionContext {
   const target = route === 'register' ? CredentialRoutes : Routes;
-  const handler = (target.prototype as unknown as Record<Route, () => void>)[route];
+  const handler = (target.prototype as unknown as Record<Route, () => string>)[route];
   const http = { body: request.body, headers: { authorization: request.authorization } };
   return {
     getHandler: () => handler,
@@ -48,8 +56,8 @@ const throttler = (name: string): ThrottlerOptions => {
   return found;
 };
 /** Whether the named throttler counts this request. */
-const applies = async (name: string, context: ExecutionContext): Promise<boolean> =>
-  !(await (throttler(name).skipIf?.(context) ?? false));
+const applies = (name: string, context: ExecutionContext): boolean =>
+  !(throttler(name).skipIf?.(context) ?? false);
 const trackerOf = async (name: string, context: ExecutionContext): Promise<string | undefined> =>
   throttler(name).getTracker?.({}, context);
 
@@ -71,8 +79,8 @@ describe('rateLimitThrottlers', () => {
     ['a route marked @AuthRateLimit()', 'login', true],
     ['a route marked @AuthRateLimit({ account: false })', 'refresh', true],
     ['a route of a controller marked @AuthRateLimit()', 'register', true],
-  ])('the auth limit, on %s (%s), applies: %s', async (_case, route, expected) => {
-    expect(await applies(THROTTLERS.auth, contextOf(route))).toBe(expected);
+  ])('the auth limit, on %s (%s), applies: %s', (_case, route, expected) => {
+    expect(applies(THROTTLERS.auth, contextOf(route))).toBe(expected);
   });
 
   it.each<[string, Route, boolean, unknown]>([
@@ -83,8 +91,8 @@ describe('rateLimitThrottlers', () => {
     ['no email on a marked route', 'login', false, { password: 'x' }],
     ['a blank email on a marked route', 'login', false, { email: '  ' }],
     ['no body on a marked route', 'login', false, undefined],
-  ])('the account limit, for %s (%s), applies: %s', async (_case, route, expected, body) => {
-    expect(await applies(THROTTLERS.account, contextOf(route, { body }))).toBe(expected);
+  ])('the account limit, for %s (%s), applies: %s', (_case, route, expected, body) => {
+    expect(applies(THROTTLERS.account, contextOf(route, { body }))).toBe(expected);
   });
 
   it('counts an account by its normalised email', async () => {
@@ -98,9 +106,9 @@ describe('rateLimitThrottlers', () => {
     ['an API key', true, `Bearer ${KEY}`],
     ['an API key with a wrong checksum', false, `Bearer ${FORGED_KEY}`],
     ['an API key under another scheme', false, `Basic ${KEY}`],
-  ])('the per-key limit, with %s, applies: %s', async (_case, expected, authorization) => {
+  ])('the per-key limit, with %s, applies: %s', (_case, expected, authorization) => {
     const context = contextOf('plain', authorization === undefined ? {} : { authorization });
-    expect(await applies(THROTTLERS.apiKey, context)).toBe(expected);
+    expect(applies(THROTTLERS.apiKey, context)).toBe(expected);
   });
 
   it('counts a key by its id, whatever its secret', async () => {

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { PrismaService } from '@libs/database';
 import request from 'supertest';
 import {
   PASSWORD,
@@ -112,24 +111,6 @@ describe('users', () => {
   });
 
   describe('admin routes', () => {
-    it('are forbidden to users: 403 (BFLA)', async () => {
-      const { accessToken, user } = await register(t.server);
-      for (const call of [
-        request(t.server).get('/v1/users'),
-        request(t.server).get(`/v1/users/${user.id}`),
-        request(t.server).patch(`/v1/users/${user.id}`).send({ role: 'admin' }),
-      ]) {
-        const res = await call.set(...bearer(accessToken));
-        expect(res.status).toBe(403);
-        expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-      }
-      const me = await request(t.server)
-        .get('/v1/users/me')
-        .set(...bearer(accessToken))
-        .expect(200);
-      expect(me.body.role).toBe('user');
-    });
-
     it('GET /v1/users pages with an opaque cursor and filters with q', async () => {
       const tag = `pager${Date.now()}`;
       const created = [];
@@ -148,23 +129,6 @@ describe('users', () => {
         .set(...bearer(admin.accessToken))
         .expect(200);
       expect(second.body).toEqual({ data: created.slice(2), nextCursor: null });
-    });
-
-    it('GET /v1/users returns 20 users per page by default', async () => {
-      const tag = `default-page-${Date.now()}`;
-      await t.app.get(PrismaService).user.createMany({
-        data: Array.from({ length: 21 }, (_, i) => ({
-          email: newEmail(`page${i}`),
-          name: `${tag} ${i}`,
-        })),
-      });
-      const res = await request(t.server)
-        .get('/v1/users')
-        .query({ q: tag })
-        .set(...bearer(admin.accessToken))
-        .expect(200);
-      expect(res.body.data).toHaveLength(20);
-      expect(res.body.nextCursor).toEqual(expect.any(String));
     });
 
     it('GET /v1/users refuses a bad page with a 400 problem pointing at it', async () => {

@@ -120,3 +120,61 @@ describe('OutboxRelay.relayOnce', () => {
     await expect(relay.relayOnce()).resolves.toBe(1);
   });
 });
+
+describe('OutboxRelay loop', () => {
+  // A poll interval no test waits out: the loop must be woken, never timed.
+  const config = loadConfig(
+    { NODE_ENV: 'test', OUTBOX_BATCH_SIZE: '3', OUTBOX_POLL_INTERVAL_MS: '60000' },
+    { signingKeys: false },
+  );
+
+  /** Counts the batches asked for and says when the first short one (not full) came back. */
+  class CountingOutbox extends FakeOutbox {
+    batches = 0;
+    private resolveShort: () => void = () => undefined;
+    readonly short = new Promise<void>((resolve) => {
+      this.resolveShort = resolve;
+    });
+
+    override async publishBatch(
+      limit: number,
+      publish: (events: readonly OutboxRow[]) => Promise<void>,
+    ): Promise<number> {
+      this.batches += 1;
+      const published = await super.publishBatch(limit, publish);
+      if (published < limit) this.resolveShort();
+      return published;
+    }
+  }
+
+  const relayFor = (outbox: CountingOutbox): OutboxRelay =>
+    new OutboxRelay(
+      outbox as unknown as OutboxRepository,
+      asReal<BullConnection>({ queue: () => ({ addBulk: () => Promise.resolve([]) }) } as never),
+      new JobMetrics(new MetricsRegistry()),
+      config,
+    );
+
+  it('relays full batches back to back, waits after a short one, and stop wakes it at once', async () => {
+    const outbox = new CountingOutbox();
+    for (let i = 0; i < 7; i += 1) outbox.add('order.placed');
+    const relay = relayFor(outbox);
+    relay.start();
+    await outbox.short;
+    // Let the loop reach its wait (no time passes): stop must wake it, or this test times out.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    await relay.stop();
+    expect(outbox.batches).toBe(3);
+    expect(outbox.rows.every((row) => row.published)).toBe(true);
+  });
+
+  it('runs one loop however often it is started', async () => {
+    const outbox = new CountingOutbox();
+    const relay = relayFor(outbox);
+    relay.start();
+    relay.start();
+    await outbox.short;
+    await relay.stop();
+    expect(outbox.batches).toBe(1);
+  });
+});

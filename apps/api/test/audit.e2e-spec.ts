@@ -11,7 +11,6 @@ import {
   register,
   registerAdmin,
 } from './support/identity.js';
-import { placeOrder } from './support/orders.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 interface AuditEvent {
@@ -126,56 +125,8 @@ describe('audit log', () => {
     expect(stored).not.toContain(user.refreshToken);
   });
 
-  it('records a password change and a refused one', async () => {
-    const user = await register(t.server);
-    const refused = await tagged(
-      request(t.server)
-        .post('/v1/users/me/password')
-        .set(...bearer(user.accessToken))
-        .send({ currentPassword: 'not mine', newPassword: 'a brand new quiet walk 99' }),
-      401,
-    );
-    const changed = await tagged(
-      request(t.server)
-        .post('/v1/users/me/password')
-        .set(...bearer(user.accessToken))
-        .send({ currentPassword: PASSWORD, newPassword: 'a brand new quiet walk 99' }),
-      204,
-    );
-    expect(await eventsOf(changed)).toEqual([
-      expect.objectContaining({
-        action: 'auth.password.change',
-        outcome: 'success',
-        actor: expect.objectContaining({ type: 'user', id: user.user.id }),
-        target: { type: 'user', id: user.user.id },
-        requestId: changed,
-      }),
-    ]);
-    expect(await eventsOf(refused)).toEqual([
-      expect.objectContaining({ action: 'auth.password.change', outcome: 'failure' }),
-    ]);
-  });
-
-  it('records role and disabled changes as the admin who made them', async () => {
-    const user = await register(t.server);
-    const requestId = await tagged(
-      request(t.server)
-        .patch(`/v1/users/${user.user.id}`)
-        .set(...bearer(admin.accessToken))
-        .send({ role: 'admin', disabled: true }),
-      200,
-    );
-    const events = await eventsOf(requestId);
-    expect(events.map((event) => [event.action, event.details]).sort()).toEqual([
-      ['user.disable', {}],
-      ['user.role.change', { from: 'user', to: 'admin' }],
-    ]);
-    for (const event of events) {
-      expect(event.actor).toEqual({ type: 'user', id: admin.user.id, userId: admin.user.id });
-      expect(event.subjectUserId).toBe(user.user.id);
-    }
-  });
-
+  // What each service records (actions, outcomes, details) is unit-tested with its service
+  // (users, orders, products, API keys); here, that a request's actor, client and ids reach it.
   it('records API key creation and revocation, never the key', async () => {
     const user = await register(t.server);
     const created = newRequestId();
@@ -246,29 +197,6 @@ describe('audit log', () => {
     ]);
     expect(events[1]?.actor).toEqual({ type: 'api_key', id: keyId, userId: admin.user.id });
     expect(events[1]?.details).toEqual({ fields: 'priceCents' });
-  });
-
-  it("records an admin's order status change with the statuses", async () => {
-    const buyer = await register(t.server);
-    const product = await createProduct(t.server, admin.accessToken, { stock: 3 });
-    const order = await placeOrder(t.server, buyer.accessToken, [
-      { productId: product.id, quantity: 1 },
-    ]);
-    const requestId = await tagged(
-      request(t.server)
-        .patch(`/v1/orders/${order.id}`)
-        .set(...bearer(admin.accessToken))
-        .send({ status: 'paid' }),
-      200,
-    );
-    expect(await eventsOf(requestId)).toEqual([
-      expect.objectContaining({
-        action: 'order.status.change',
-        actor: expect.objectContaining({ type: 'user', id: admin.user.id }),
-        target: { type: 'order', id: order.id },
-        details: { from: 'pending', to: 'paid' },
-      }),
-    ]);
   });
 
   describe('GET /v1/admin/audit-events', () => {

@@ -166,14 +166,6 @@ describe('HTTP platform', () => {
   });
 
   describe('OpenAPI', () => {
-    it('serves an OpenAPI 3.1 document at /openapi.json', async () => {
-      const res = await request(t.server).get('/openapi.json').expect(200);
-      expect(res.body).toMatchObject({ openapi: '3.1.0' });
-      expect(Object.keys((res.body as { paths: object }).paths)).toEqual(
-        expect.arrayContaining(['/health/live', '/health/ready']),
-      );
-    });
-
     it('documents request bodies from their zod schemas', async () => {
       const res = await request(t.server).get('/openapi.json').expect(200);
       const body = (res.body as { paths: Record<string, { post?: { requestBody?: unknown } }> })

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from '@jest/globals';
 import { MemoryStore } from '@libs/cache';
 import { loadConfig } from '@libs/config';
 import { CacheMetrics, MetricsRegistry } from '@libs/observability';
-import { ManualClock, asReal } from '@libs/testing/fakes';
+import { ManualClock, asReal, nextUuid } from '@libs/testing/fakes';
 import { InMemoryAccountsRepository } from '../../test/fakes/accounts.repository.fake.js';
 import { inMemoryAudit } from '../../test/fakes/audit.fake.js';
 import type { InMemoryAuditRepository } from '../../test/fakes/audit.repository.fake.js';
@@ -108,6 +108,15 @@ describe('AccountsService', () => {
       const token = accounts.issue(ada.id, 'email_verification');
       await expect(service.verifyEmail(token)).rejects.toEqual(invalid);
     });
+
+    it('refuses a token mailed to an address the account no longer has', async () => {
+      const ada = users.add({ email: 'ada@example.com' });
+      const token = accounts.issue(ada.id, 'email_verification');
+      users.rows.set(ada.id, { ...users.rows.get(ada.id)!, email: 'ada@new.example' });
+      await expect(service.verifyEmail(token)).rejects.toEqual(invalid);
+      expect(users.rows.get(ada.id)?.emailVerifiedAt).toBeNull();
+      expect(audit.rows).toEqual([]);
+    });
   });
 
   describe('resendVerification', () => {
@@ -123,6 +132,13 @@ describe('AccountsService', () => {
       const ada = users.add({ emailVerifiedAt: clock.now() });
       await expect(service.resendVerification(ada.id)).rejects.toEqual(
         new DomainError('email_already_verified'),
+      );
+      expect(accounts.events).toEqual([]);
+    });
+
+    it('refuses an account that does not exist', async () => {
+      await expect(service.resendVerification(nextUuid())).rejects.toEqual(
+        new DomainError('user_not_found'),
       );
       expect(accounts.events).toEqual([]);
     });
@@ -216,6 +232,38 @@ describe('AccountsService', () => {
       const first = accounts.issue(ada.id, 'password_reset');
       accounts.issue(ada.id, 'password_reset');
       await expect(service.resetPassword(first, NEW_PASSWORD)).rejects.toEqual(invalid);
+    });
+
+    it('refuses a token mailed to an address the account no longer has', async () => {
+      const ada = users.add({ email: 'ada@example.com' });
+      const token = accounts.issue(ada.id, 'password_reset');
+      users.rows.set(ada.id, { ...users.rows.get(ada.id)!, email: 'ada@new.example' });
+      await expect(service.resetPassword(token, NEW_PASSWORD)).rejects.toEqual(invalid);
+      expect(users.rows.get(ada.id)?.passwordHash).toBeNull();
+    });
+
+    it('refuses the token of a disabled account, its sessions left alone', async () => {
+      const ada = users.add();
+      const session = await sessions.start(ada.id);
+      const token = accounts.issue(ada.id, 'password_reset');
+      users.rows.set(ada.id, { ...users.rows.get(ada.id)!, disabled: true });
+      await expect(service.resetPassword(token, NEW_PASSWORD)).rejects.toEqual(invalid);
+      expect(users.rows.get(ada.id)?.passwordHash).toBeNull();
+      expect(accounts.events).toEqual([]);
+      expect(audit.rows).toEqual([]);
+      users.rows.set(ada.id, { ...users.rows.get(ada.id)!, disabled: false });
+      await expect(sessions.live(session.sessionId)).resolves.not.toBeNull();
+    });
+
+    it('ends no session when the new password is refused', async () => {
+      const ada = users.add({ email: 'ada.lovelace@example.com' });
+      const session = await sessions.start(ada.id);
+      const token = accounts.issue(ada.id, 'password_reset');
+      await expect(service.resetPassword(token, 'ada.lovelace@example.com')).rejects.toMatchObject({
+        code: 'weak_password',
+      });
+      await expect(sessions.live(session.sessionId)).resolves.not.toBeNull();
+      expect(accounts.events).toEqual([]);
     });
 
     it('limits resets per account', async () => {

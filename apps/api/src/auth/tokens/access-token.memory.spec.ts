@@ -26,13 +26,13 @@ describe('AccessTokenService memory of verified tokens', () => {
     config = loadConfig({ NODE_ENV: 'test', JWT_SIGNING_KEYS: JSON.stringify([activeKey]) });
     keys = new SigningKeys(config);
     await keys.onModuleInit();
+    lookups = jest.spyOn(keys, 'verificationKey');
   });
 
   beforeEach(() => {
     clock = new ManualClock(new Date());
     tokens = new AccessTokenService(config, keys, clock);
-    lookups?.mockRestore();
-    lookups = jest.spyOn(keys, 'verificationKey');
+    lookups.mockClear();
   });
 
   const seconds = (): number => Math.floor(clock.now().getTime() / 1000);

@@ -4,7 +4,7 @@ import { inMemoryAudit } from '../../test/fakes/audit.fake.js';
 import type { InMemoryAuditRepository } from '../../test/fakes/audit.repository.fake.js';
 import type { UnitOfWork } from '../platform/database/unit-of-work.js';
 import { DomainError } from '../platform/errors/domain-error.js';
-import { type Cursor, encodeCursor } from '../platform/pagination/cursor.js';
+import { type Cursor, encodeCursor, parseCursorTime } from '../platform/pagination/cursor.js';
 import { type RequestScope, runInRequest } from '../platform/request-context/request-context.js';
 import type { AuditService } from './audit.service.js';
 
@@ -195,7 +195,9 @@ describe('AuditService', () => {
       const error = await audit.list({ limit: 5, cursor: forged }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(DomainError);
       expect((error as DomainError).code).toBe('validation_failed');
-      expect(encodeCursor(forged)).toBeTruthy();
+      // Well-formed otherwise: only its key makes it no cursor of this listing.
+      expect(parseCursorTime(forged.key)).toBeUndefined();
+      expect(encodeCursor(forged)).toMatch(/^[A-Za-z0-9_-]+$/);
     });
   });
 
